@@ -1,0 +1,150 @@
+// The FAPI request pipeline: origin and CORS checks, body parsing, method override, client lookup,
+// rate limits, routing, and Clerk-style errors. Routes live in ./routes.
+import { Hono } from 'hono';
+import type { ServerContext } from './context.js';
+import { type Call, CLIENT_COOKIE, CLIENT_TTL_MS, findClient } from './http/call.js';
+import { ApiError, Errors } from './http/errors.js';
+import { originAllowed } from './http/origins.js';
+import { MAX_BODY_BYTES, Params, parseBody, type RawValue } from './http/params.js';
+import { clientRoutes } from './routes/client.js';
+import { instanceRoutes } from './routes/instance.js';
+import { meRoutes } from './routes/me.js';
+import type { AppEnv } from './routes/respond.js';
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+/** Paths that try secrets or send mail: counted per IP. */
+const RATE_LIMITED = /^\/v1\/(client\/sign_(ins|ups)|me\/email_addresses|me\/change_password|waitlist)/;
+
+export interface NodeBindings {
+  incoming?: { socket?: { remoteAddress?: string } };
+}
+
+function cookie(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return undefined;
+}
+
+function errorResponse(e: ApiError, extra: Headers): Response {
+  const headers = new Headers(extra);
+  headers.set('content-type', 'application/json; charset=utf-8');
+  for (const [k, v] of Object.entries(e.headers)) headers.set(k, v);
+  return new Response(JSON.stringify(e.toJSON()), { status: e.status, headers });
+}
+
+function corsHeaders(origin: string | undefined): Headers {
+  const h = new Headers();
+  if (origin) {
+    h.set('access-control-allow-origin', origin);
+    h.set('access-control-allow-credentials', 'true');
+    h.set('access-control-expose-headers', 'Authorization, Retry-After');
+    h.set('vary', 'Origin');
+  }
+  return h;
+}
+
+async function readBody(req: Request): Promise<string> {
+  const declared = Number(req.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) throw Errors.bodyTooLarge(MAX_BODY_BYTES);
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw Errors.bodyTooLarge(MAX_BODY_BYTES);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function createApp(ctx: ServerContext) {
+  const app = new Hono<AppEnv>();
+  app.route('/', instanceRoutes);
+  app.route('/', clientRoutes);
+  app.route('/', meRoutes);
+  app.notFound(() => errorResponse(Errors.notFound('route'), new Headers()));
+  app.onError((e) => errorResponse(e instanceof ApiError ? e : logInternal(e), new Headers()));
+
+  const secure = new URL(ctx.issuer).protocol === 'https:';
+
+  /** Handles one request; never throws. */
+  return async function fetch(req: Request, bindings: NodeBindings = {}): Promise<Response> {
+    const url = new URL(req.url);
+    const rawOrigin = req.headers.get('origin') ?? undefined;
+    const allowed = rawOrigin !== undefined && rawOrigin !== 'null' && originAllowed(ctx.config, ctx.issuer, rawOrigin);
+    const cors = corsHeaders(allowed ? rawOrigin : undefined);
+    try {
+      if (req.method === 'OPTIONS') {
+        if (!allowed) throw Errors.originInvalid();
+        cors.set('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
+        cors.set('access-control-allow-headers', req.headers.get('access-control-request-headers') ?? 'Content-Type, Authorization');
+        cors.set('access-control-max-age', '600');
+        return new Response(null, { status: 204, headers: cors });
+      }
+      const query: Record<string, RawValue> = Object.fromEntries(url.searchParams);
+      const text = req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req);
+      const body = parseBody(req.headers.get('content-type'), text);
+      const params = new Params(query, body);
+      let method = req.method;
+      const override = params.raw('_method');
+      if (method === 'POST' && typeof override === 'string' && override !== '') {
+        method = override.toUpperCase();
+        if (!METHODS.has(method)) throw Errors.paramInvalid('_method', 'must be GET, POST, PUT, PATCH or DELETE');
+      }
+      const native = params.raw('_is_native') === '1' || params.raw('_is_native') === 'true';
+      const authHeader = req.headers.get('authorization') ?? undefined;
+      const token = native ? authHeader?.replace(/^Bearer\s+/i, '') : (cookie(req.headers.get('cookie'), CLIENT_COOKIE) ?? params.str('__clerk_db_jwt', { max: 200 }));
+      // A browser request from a foreign page must not act with the user's cookie (CSRF).
+      if (MUTATING.has(method) && rawOrigin !== undefined && !allowed && !native) throw Errors.originInvalid();
+      const ip = bindings.incoming?.socket?.remoteAddress ?? 'unknown';
+      if (MUTATING.has(method) && RATE_LIMITED.test(url.pathname)) {
+        const wait = ctx.rateLimiter.hit(ip, ctx.now());
+        if (wait > 0) throw Errors.tooManyRequests(wait);
+      }
+      const call: Call = {
+        ctx,
+        params,
+        origin: allowed ? rawOrigin : undefined,
+        native,
+        ip,
+        secureCookie: secure,
+        client: await findClient(ctx, token),
+        issuedToken: undefined,
+      };
+      const routed = method === req.method ? req : new Request(req.url, { method, headers: req.headers });
+      // Errors inside routes become responses that still carry a client token issued before them.
+      const res = await app.fetch(routed, { call });
+      for (const [k, v] of cors) res.headers.set(k, v);
+      if (call.issuedToken !== undefined) attachClientToken(res.headers, call);
+      return res;
+    } catch (e) {
+      return errorResponse(e instanceof ApiError ? e : logInternal(e), cors);
+    }
+  };
+}
+
+function logInternal(e: unknown): ApiError {
+  console.error('[fapi] internal error:', e);
+  return Errors.internal();
+}
+
+function attachClientToken(headers: Headers, call: Call): void {
+  const token = call.issuedToken;
+  if (call.native) {
+    headers.set('authorization', token ?? '');
+    return;
+  }
+  const attrs = ['Path=/', 'HttpOnly', 'SameSite=Lax', ...(call.secureCookie ? ['Secure'] : [])];
+  if (token === null) headers.append('set-cookie', [`${CLIENT_COOKIE}=`, 'Max-Age=0', ...attrs].join('; '));
+  else if (token) headers.append('set-cookie', [`${CLIENT_COOKIE}=${token}`, `Max-Age=${Math.floor(CLIENT_TTL_MS / 1000)}`, ...attrs].join('; '));
+}

@@ -1,0 +1,121 @@
+// Request parameters: form or JSON bodies, camelCase or snake_case keys, typed accessors with Clerk errors.
+import { ApiError, Errors } from './errors.js';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+/** The longest value any string parameter may carry unless a route says otherwise. */
+export const MAX_PARAM_LENGTH = 4096;
+
+/** Parameters every route accepts and ignores (clerk-js and native SDKs send them). */
+const IGNORED = new Set(['_method', '_clerk_js_version', '__clerk_api_version', '_clerk_session_id', '_is_native', 'locale', 'captcha_token', 'captcha_widget_type', 'captcha_error', '__clerk_db_jwt', 'organization_id']);
+
+export function toSnake(key: string): string {
+  return key.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
+}
+
+export type RawValue = string | number | boolean | null | RawValue[] | { [k: string]: RawValue };
+
+/** Parses a request body by content type. Throws 400 on a broken body. */
+export function parseBody(contentType: string | null, text: string): Record<string, RawValue> {
+  if (text.trim() === '') return {};
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/json') {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw Errors.bodyInvalid('The request body is not valid JSON.');
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw Errors.bodyInvalid('The JSON request body must be an object.');
+    return parsed as Record<string, RawValue>;
+  }
+  if (type === 'application/x-www-form-urlencoded' || type === '' || type === 'text/plain') {
+    const out: Record<string, RawValue> = {};
+    for (const [k, v] of new URLSearchParams(text)) {
+      const key = k.endsWith('[]') ? k.slice(0, -2) : k;
+      const prev = out[key];
+      if (k.endsWith('[]')) out[key] = Array.isArray(prev) ? [...prev, v] : [v];
+      else out[key] = v;
+    }
+    return out;
+  }
+  throw new ApiError(415, {
+    code: 'request_body_invalid',
+    message: 'Unsupported content type',
+    long_message: 'Send the body as application/x-www-form-urlencoded or application/json.',
+    meta: {},
+  });
+}
+
+/** Typed, validated access to one request's parameters (query and body merged, keys in snake_case). */
+export class Params {
+  private readonly values = new Map<string, RawValue>();
+  private readonly used = new Set<string>();
+
+  constructor(...sources: Array<Record<string, RawValue>>) {
+    for (const source of sources) for (const [k, v] of Object.entries(source)) this.values.set(toSnake(k), v);
+  }
+
+  has(name: string): boolean {
+    const v = this.values.get(name);
+    return v !== undefined && v !== null && v !== '';
+  }
+
+  /** Raw value, for routing decisions such as `_method`. */
+  raw(name: string): RawValue | undefined {
+    return this.values.get(name);
+  }
+
+  /** A string parameter; `undefined` when absent, unless required. */
+  str(name: string, opts: { required: true; max?: number }): string;
+  str(name: string, opts?: { required?: boolean; max?: number }): string | undefined;
+  str(name: string, opts: { required?: boolean; max?: number } = {}): string | undefined {
+    this.used.add(name);
+    const v = this.values.get(name);
+    if (v === undefined || v === null || v === '') {
+      if (opts.required) throw Errors.paramMissing(name);
+      return undefined;
+    }
+    if (typeof v !== 'string') throw Errors.paramFormat(name, 'must be a string');
+    const max = opts.max ?? MAX_PARAM_LENGTH;
+    if (v.length > max) throw Errors.paramTooLong(name, max);
+    return v;
+  }
+
+  /** A string parameter restricted to listed values. */
+  oneOf<T extends string>(name: string, allowed: readonly T[], opts: { required?: boolean } = {}): T | undefined {
+    const v = this.str(name, { ...opts, max: 128 });
+    if (v !== undefined && !(allowed as readonly string[]).includes(v)) throw Errors.paramInvalid(name, `must be one of: ${allowed.join(', ')}`);
+    return v as T | undefined;
+  }
+
+  bool(name: string): boolean | undefined {
+    this.used.add(name);
+    const v = this.values.get(name);
+    if (v === undefined || v === null || v === '') return undefined;
+    if (v === true || v === 'true' || v === '1') return true;
+    if (v === false || v === 'false' || v === '0') return false;
+    throw Errors.paramFormat(name, 'must be true or false');
+  }
+
+  /** A JSON object parameter (sent as an object in JSON bodies or as a JSON string in forms). */
+  object(name: string, maxBytes = 8192): Record<string, unknown> | undefined {
+    this.used.add(name);
+    let v: unknown = this.values.get(name);
+    if (v === undefined || v === null || v === '') return undefined;
+    if (typeof v === 'string') {
+      if (v.length > maxBytes) throw Errors.paramTooLong(name, maxBytes);
+      try {
+        v = JSON.parse(v);
+      } catch {
+        throw Errors.paramFormat(name, 'must be a JSON object');
+      }
+    } else if (JSON.stringify(v).length > maxBytes) throw Errors.paramTooLong(name, maxBytes);
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw Errors.paramFormat(name, 'must be a JSON object');
+    return v as Record<string, unknown>;
+  }
+
+  /** Rejects parameters the route did not read (Clerk answers `form_param_unknown`). Call after reading. */
+  rejectUnknown(): void {
+    for (const k of this.values.keys()) if (!this.used.has(k) && !IGNORED.has(k)) throw Errors.paramUnknown(k);
+  }
+}

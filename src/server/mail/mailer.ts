@@ -1,0 +1,32 @@
+// Outbound mail: every message goes to the outbox table and the console; SMTP too when configured.
+import type { Transporter } from 'nodemailer';
+import type { Db } from '../store/db.js';
+import { newId } from '../crypto/ids.js';
+
+export interface Message {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export class Mailer {
+  private transport: Promise<Transporter> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly opts: { smtpUrl: string | undefined; from: string; log: boolean },
+  ) {}
+
+  async send(msg: Message): Promise<void> {
+    await this.db.insertInto('outbox').values({ id: newId('msg'), to_address: msg.to, subject: msg.subject, body: msg.text, created_at: Date.now() }).execute();
+    if (this.opts.log) console.log(`[mail] to=${msg.to} subject=${JSON.stringify(msg.subject)}\n${msg.text.replace(/^/gm, '  ')}`);
+    if (!this.opts.smtpUrl) return;
+    this.transport ??= import('nodemailer').then((m) => m.default.createTransport(this.opts.smtpUrl));
+    try {
+      await (await this.transport).sendMail({ from: this.opts.from, to: msg.to, subject: msg.subject, text: msg.text });
+    } catch (e) {
+      // The outbox keeps the message; a broken SMTP relay must not fail the user's request.
+      console.error(`[mail] SMTP delivery to ${msg.to} failed: ${(e as Error).message}`);
+    }
+  }
+}

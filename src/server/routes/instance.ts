@@ -1,0 +1,76 @@
+// Instance-level routes: environment, waitlist, JWKS, OpenID configuration, health, dev outbox.
+import { Hono } from 'hono';
+import { Errors } from '../http/errors.js';
+import { environmentJson } from '../serialize/environment.js';
+import { publicKeys } from '../crypto/keys.js';
+import { joinWaitlist, waitlistEntryJson } from '../services/waitlist.js';
+import type { AppEnv, Ctx } from './respond.js';
+
+export const instanceRoutes = new Hono<AppEnv>();
+
+let environmentBody: string | undefined;
+const environment = (c: Ctx) => {
+  const { ctx } = c.env.call;
+  // The environment is a pure function of the config: build it once.
+  environmentBody ??= JSON.stringify(environmentJson(ctx.config, ctx.issuer));
+  return c.body(environmentBody, 200, { 'content-type': 'application/json; charset=utf-8' });
+};
+instanceRoutes.get('/v1/environment', environment);
+instanceRoutes.patch('/v1/environment', environment);
+
+instanceRoutes.post('/v1/waitlist', async (c) => {
+  const call = c.env.call;
+  const email = call.params.str('email_address', { required: true, max: 320 });
+  call.params.rejectUnknown();
+  return c.json(waitlistEntryJson(await joinWaitlist(call.ctx, email)));
+});
+
+instanceRoutes.get('/.well-known/jwks.json', async (c) => {
+  return c.json({ keys: await publicKeys(c.env.call.ctx.db) }, 200, { 'cache-control': 'public, max-age=300' });
+});
+
+instanceRoutes.get('/.well-known/openid-configuration', (c) => {
+  const iss = c.env.call.ctx.issuer;
+  const u = (p: string) => `${iss}${p}`;
+  return c.json({
+    issuer: iss,
+    authorization_endpoint: u('/oauth/authorize'),
+    token_endpoint: u('/oauth/token'),
+    revocation_endpoint: u('/oauth/token/revoke'),
+    introspection_endpoint: u('/oauth/token_info'),
+    userinfo_endpoint: u('/oauth/userinfo'),
+    jwks_uri: u('/.well-known/jwks.json'),
+    scopes_supported: ['openid', 'profile', 'email'],
+    response_types_supported: ['code'],
+    response_modes_supported: ['query'],
+    grant_types_supported: ['authorization_code', 'refresh_token'],
+    subject_types_supported: ['public'],
+    id_token_signing_alg_values_supported: ['RS256'],
+    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+    claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'sid', 'azp', 'email', 'email_verified', 'name', 'given_name', 'family_name', 'preferred_username'],
+    code_challenge_methods_supported: ['S256'],
+    backchannel_logout_supported: false,
+    frontchannel_logout_supported: false,
+    end_session_endpoint: u('/oauth/end_session'),
+  });
+});
+
+instanceRoutes.get('/v1/health', async (c) => {
+  const { ctx } = c.env.call;
+  await ctx.db.selectFrom('instance').select('id').limit(1).execute();
+  return c.json({ status: 'ok', database: ctx.dbKind });
+});
+
+/** Development instances only: the outbox, so a person or a test can read the codes that were "sent". */
+instanceRoutes.get('/v1/dev/outbox', async (c) => {
+  const { ctx, params } = c.env.call;
+  if (ctx.config.instanceType !== 'development') throw Errors.notFound('outbox');
+  const to = params.str('email_address', { max: 320 });
+  let q = ctx.db.selectFrom('outbox').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(50);
+  if (to) q = q.where('to_address', '=', to);
+  const rows = await q.execute();
+  return c.json({
+    data: rows.map((r) => ({ object: 'email', id: r.id, to_email_address: r.to_address, subject: r.subject, body: r.body, code: /\b(\d{6})\b/.exec(r.body)?.[1] ?? null, created_at: r.created_at })),
+    total_count: rows.length,
+  });
+});

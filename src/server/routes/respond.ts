@@ -1,0 +1,43 @@
+// Response helpers: the `{response, client}` envelope and the session required by /v1/me.
+import type { Context } from 'hono';
+import type { Call } from '../http/call.js';
+import { Errors } from '../http/errors.js';
+import { clientJson, loadClientState } from '../serialize/client.js';
+import type { SessionTable } from '../store/schema.js';
+import { isLive } from '../services/sessions.js';
+
+export type AppEnv = { Bindings: { call: Call } };
+export type Ctx = Context<AppEnv>;
+
+/** The caller's Client as JSON, or null when it has none. */
+export async function currentClientJson(call: Call) {
+  if (!call.client) return null;
+  const fresh = await call.ctx.db.selectFrom('clients').selectAll().where('id', '=', call.client.id).executeTakeFirst();
+  if (!fresh) return null;
+  call.client = fresh;
+  return clientJson(call.ctx, await loadClientState(call.ctx, fresh), call.origin);
+}
+
+export type ClientJson = Awaited<ReturnType<typeof currentClientJson>>;
+
+/** `{ response, client }`: every mutating FAPI response piggybacks the whole Client. */
+export async function envelope(c: Ctx, response: unknown | ((client: ClientJson) => unknown)) {
+  const client = await currentClientJson(c.env.call);
+  return c.json({ response: typeof response === 'function' ? (response as (x: ClientJson) => unknown)(client) : response, client });
+}
+
+/** The session /v1/me acts for: `_clerk_session_id`, else the client's last active session. */
+export async function meSession(call: Call): Promise<SessionTable> {
+  if (!call.client) throw Errors.signedOut();
+  const wanted = call.params.str('_clerk_session_id', { max: 64 }) ?? call.client.last_active_session_id;
+  if (!wanted) throw Errors.signedOut();
+  const s = await call.ctx.db.selectFrom('sessions').selectAll().where('id', '=', wanted).where('client_id', '=', call.client.id).executeTakeFirst();
+  if (!s || !isLive(call.ctx, s)) throw Errors.signedOut();
+  return s;
+}
+
+/** A path parameter, bounded so a 10 KB id is a 404 rather than a slow query. */
+export function pathId(c: Ctx, name: string): string {
+  const v = c.req.param(name) ?? '';
+  return v.length > 100 ? '' : v;
+}

@@ -1,0 +1,102 @@
+// JSON shapes of User, EmailAddress and PublicUserData (FAPI spec: Client.User, Client.EmailAddress).
+import type { EmailAddressTable, UserTable } from '../store/schema.js';
+
+export function verificationJson(strategy: string | null, verifiedAt: number | null, pending?: { attempts: number; expire_at: number } | null) {
+  if (verifiedAt !== null) return { object: 'verification_otp', status: 'verified', strategy: strategy ?? 'email_code', attempts: 1, expire_at: verifiedAt };
+  if (pending) return { object: 'verification_otp', status: 'unverified', strategy: 'email_code', attempts: pending.attempts, expire_at: pending.expire_at };
+  return null;
+}
+
+export function emailJson(e: EmailAddressTable, pending?: { attempts: number; expire_at: number } | null) {
+  return {
+    id: e.id,
+    object: 'email_address',
+    email_address: e.email_address,
+    reserved: false,
+    verification: verificationJson(e.verification_strategy, e.verified_at, pending),
+    linked_to: [],
+    matches_sso_connection: false,
+    created_at: e.created_at,
+    updated_at: e.updated_at,
+  };
+}
+
+// No image hosting yet: the avatar URL is empty and `has_image` false, so the UI draws initials.
+const NO_IMAGE = '';
+
+function parseJson(text: string): Record<string, unknown> {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function userJson(u: UserTable, emails: EmailAddressTable[], now: number, deleteSelfEnabled: boolean) {
+  const lockedFor = u.locked_until && u.locked_until > now ? Math.ceil((u.locked_until - now) / 1000) : null;
+  return {
+    id: u.id,
+    object: 'user',
+    username: u.username,
+    first_name: u.first_name,
+    last_name: u.last_name,
+    image_url: NO_IMAGE,
+    has_image: false,
+    profile_image_url: NO_IMAGE,
+    primary_email_address_id: u.primary_email_address_id,
+    primary_phone_number_id: null,
+    primary_web3_wallet_id: null,
+    password_enabled: u.password_hash !== null,
+    two_factor_enabled: false,
+    totp_enabled: false,
+    backup_code_enabled: false,
+    email_addresses: emails.map((e) => emailJson(e)),
+    phone_numbers: [],
+    web3_wallets: [],
+    passkeys: [],
+    organization_memberships: [],
+    external_accounts: [],
+    saml_accounts: [],
+    enterprise_accounts: [],
+    password_last_updated_at: u.password_updated_at,
+    public_metadata: parseJson(u.public_metadata),
+    private_metadata: {},
+    unsafe_metadata: parseJson(u.unsafe_metadata),
+    external_id: null,
+    last_sign_in_at: u.last_sign_in_at,
+    banned: false,
+    locked: lockedFor !== null,
+    lockout_expires_in_seconds: lockedFor,
+    verification_attempts_remaining: null,
+    deprovisioned: false,
+    created_at: u.created_at,
+    updated_at: u.updated_at,
+    delete_self_enabled: deleteSelfEnabled,
+    create_organization_enabled: false,
+    create_organizations_limit: 0,
+    last_active_at: u.last_active_at,
+    mfa_enabled_at: null,
+    mfa_disabled_at: null,
+    legal_accepted_at: null,
+  };
+}
+
+export function primaryEmail(u: UserTable, emails: EmailAddressTable[]): EmailAddressTable | undefined {
+  return emails.find((e) => e.id === u.primary_email_address_id) ?? emails[0];
+}
+
+export function publicUserDataJson(u: UserTable, emails: EmailAddressTable[]) {
+  return {
+    first_name: u.first_name,
+    last_name: u.last_name,
+    image_url: NO_IMAGE,
+    has_image: false,
+    identifier: primaryEmail(u, emails)?.email_address ?? u.username ?? '',
+    profile_image_url: NO_IMAGE,
+    user_id: u.id,
+    username: u.username,
+    banned: false,
+    deprovisioned: false,
+  };
+}

@@ -1,0 +1,76 @@
+// One-time email codes: 6 digits, 10 minutes, 3 attempts, single use, stored as an HMAC, compared in constant time.
+import { createHmac } from 'node:crypto';
+import type { ServerContext } from '../context.js';
+import { newCode, newId, safeEqual } from '../crypto/ids.js';
+import { Errors } from '../http/errors.js';
+
+export const CODE_TTL_MS = 10 * 60_000;
+export const CODE_MAX_ATTEMPTS = 3;
+/** Clerk's test code, accepted for `+clerk_test` addresses in development instances. */
+export const TEST_CODE = '424242';
+
+export type CodeStrategy = 'email_code' | 'reset_password_email_code';
+
+export interface VerificationState {
+  status: 'unverified' | 'verified' | 'failed' | 'expired';
+  strategy: string;
+  attempts: number | null;
+  expire_at: number | null;
+}
+
+function digest(ctx: ServerContext, id: string, code: string): string {
+  return createHmac('sha256', ctx.codePepper).update(`${id}:${code}`).digest('base64url');
+}
+
+export function isTestEmail(ctx: ServerContext, email: string): boolean {
+  return ctx.config.instanceType === 'development' && /\+clerk_test@/i.test(email);
+}
+
+const SUBJECTS: Record<CodeStrategy, (app: string) => string> = {
+  email_code: (app) => `Your ${app} verification code`,
+  reset_password_email_code: (app) => `Reset your ${app} password`,
+};
+
+/** Sends a fresh code to `email` for `subject`, replacing any earlier code. */
+export async function issueCode(ctx: ServerContext, subject: string, strategy: CodeStrategy, email: string): Promise<VerificationState> {
+  const now = ctx.now();
+  const test = isTestEmail(ctx, email);
+  const code = test ? TEST_CODE : newCode();
+  const id = newId('vc');
+  const expire_at = now + CODE_TTL_MS;
+  await ctx.db.deleteFrom('verification_codes').where('subject', '=', subject).execute();
+  await ctx.db.insertInto('verification_codes').values({ id, subject, strategy, code_hash: digest(ctx, id, code), attempts: 0, expire_at, consumed_at: null, created_at: now }).execute();
+  if (!test) {
+    const app = ctx.config.applicationName;
+    await ctx.mailer.send({
+      to: email,
+      subject: SUBJECTS[strategy](app),
+      text: `${code} is your ${app} verification code.\n\nIt expires in 10 minutes. If you did not ask for it, ignore this message.`,
+    });
+  }
+  return { status: 'unverified', strategy, attempts: 0, expire_at };
+}
+
+/** Checks a code for `subject`; consumes it on success, counts the attempt on failure. Throws Clerk errors. */
+export async function checkCode(ctx: ServerContext, subject: string, strategy: CodeStrategy, code: string): Promise<VerificationState> {
+  const now = ctx.now();
+  const row = await ctx.db.selectFrom('verification_codes').selectAll().where('subject', '=', subject).executeTakeFirst();
+  if (!row || row.strategy !== strategy) throw Errors.verificationMissing();
+  if (row.consumed_at !== null) throw Errors.alreadyVerified();
+  if (row.expire_at <= now) throw Errors.verificationExpired();
+  if (row.attempts >= CODE_MAX_ATTEMPTS) throw Errors.verificationFailed();
+  if (!safeEqual(digest(ctx, row.id, code), row.code_hash)) {
+    const updated = await ctx.db
+      .updateTable('verification_codes')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+      .where('id', '=', row.id)
+      .returning(['attempts'])
+      .executeTakeFirst();
+    if ((updated?.attempts ?? CODE_MAX_ATTEMPTS) >= CODE_MAX_ATTEMPTS) throw Errors.verificationFailed();
+    throw Errors.codeIncorrect();
+  }
+  // Only one request may consume the code, however many race with the right digits.
+  const res = await ctx.db.updateTable('verification_codes').set({ consumed_at: now }).where('id', '=', row.id).where('consumed_at', 'is', null).executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw Errors.alreadyVerified();
+  return { status: 'verified', strategy, attempts: row.attempts + 1, expire_at: row.expire_at };
+}

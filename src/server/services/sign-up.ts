@@ -1,0 +1,196 @@
+// The sign-up flow: collect fields, verify the email with a code, then create the user and a session.
+import type { Call } from '../http/call.js';
+import { ensureClient, updateClient } from '../http/call.js';
+import type { ServerContext } from '../context.js';
+import type { SignUpTable } from '../store/schema.js';
+import { newId } from '../crypto/ids.js';
+import { hashPassword } from '../crypto/passwords.js';
+import { Errors } from '../http/errors.js';
+import { isUniqueViolation } from '../store/db.js';
+import { checkCode, issueCode } from './codes.js';
+import { checkNewPassword } from './password-rules.js';
+import { assertNoLiveSession, createSession } from './sessions.js';
+import { signUpFields } from './sign-up-fields.js';
+import { isEmail } from './users.js';
+
+const SIGN_UP_TTL_MS = 24 * 3600_000;
+const USERNAME = /^[a-zA-Z0-9_.-]{4,64}$/;
+const NAME_MAX = 256;
+
+export interface SignUpInput {
+  email_address?: string | undefined;
+  username?: string | undefined;
+  first_name?: string | undefined;
+  last_name?: string | undefined;
+  password?: string | undefined;
+  unsafe_metadata?: Record<string, unknown> | undefined;
+  legal_accepted?: boolean | undefined;
+}
+
+/** The caller's sign-up with this id, or a Clerk 404. */
+export async function clientSignUp(call: Call, id: string): Promise<SignUpTable> {
+  const row = call.client
+    ? await call.ctx.db.selectFrom('sign_ups').selectAll().where('id', '=', id).where('client_id', '=', call.client.id).executeTakeFirst()
+    : undefined;
+  if (!row || row.abandon_at <= call.ctx.now()) throw Errors.notFound('sign up');
+  return row;
+}
+
+async function emailTaken(ctx: ServerContext, lower: string): Promise<boolean> {
+  const row = await ctx.db.selectFrom('email_addresses').select('id').where('email_lower', '=', lower).where('verified_at', 'is not', null).executeTakeFirst();
+  return row !== undefined;
+}
+
+async function usernameTaken(ctx: ServerContext, lower: string): Promise<boolean> {
+  return (await ctx.db.selectFrom('users').select('id').where('username_lower', '=', lower).executeTakeFirst()) !== undefined;
+}
+
+/** Validates the given fields and turns them into column values. Throws the first Clerk error. */
+async function fieldsToColumns(ctx: ServerContext, input: SignUpInput, current: SignUpTable | undefined): Promise<Partial<SignUpTable>> {
+  const a = ctx.config.attributes;
+  const out: Partial<SignUpTable> = {};
+  const reject = (field: keyof typeof a) => {
+    if (a[field] === 'off') throw Errors.paramUnknown(field);
+  };
+  if (input.email_address !== undefined) {
+    reject('email_address');
+    const email = input.email_address.trim();
+    if (!isEmail(email)) throw Errors.paramFormat('email_address', 'must be a valid email address');
+    if (await emailTaken(ctx, email.toLowerCase())) throw Errors.identifierExists('email_address');
+    out.email_address = email;
+    if (current?.email_address?.toLowerCase() !== email.toLowerCase()) out.email_verification = null;
+  }
+  if (input.username !== undefined) {
+    reject('username');
+    if (!USERNAME.test(input.username)) throw Errors.paramFormat('username', 'must be 4 to 64 letters, digits, "_", "." or "-"');
+    if (await usernameTaken(ctx, input.username.toLowerCase())) throw Errors.identifierExists('username');
+    out.username = input.username;
+  }
+  for (const f of ['first_name', 'last_name'] as const) {
+    const v = input[f];
+    if (v === undefined) continue;
+    reject(f);
+    if (v.length > NAME_MAX) throw Errors.paramTooLong(f, NAME_MAX);
+    out[f] = v;
+  }
+  if (input.password !== undefined) {
+    reject('password');
+    await checkNewPassword(ctx, input.password);
+    out.password_hash = await hashPassword(input.password);
+  }
+  if (input.unsafe_metadata !== undefined) out.unsafe_metadata = JSON.stringify(input.unsafe_metadata);
+  if (input.legal_accepted) out.legal_accepted_at = ctx.now();
+  return out;
+}
+
+export async function createSignUp(call: Call, input: SignUpInput): Promise<SignUpTable> {
+  const { ctx } = call;
+  if (ctx.config.signUpMode === 'waitlist') throw Errors.signUpWaitlist();
+  if (ctx.config.signUpMode === 'restricted') throw Errors.signUpRestricted();
+  await assertNoLiveSession(call);
+  const columns = await fieldsToColumns(ctx, input, undefined);
+  const client = await ensureClient(call);
+  const now = ctx.now();
+  const su: SignUpTable = {
+    id: newId('sua'),
+    client_id: client.id,
+    status: 'missing_requirements',
+    email_address: null,
+    username: null,
+    first_name: null,
+    last_name: null,
+    password_hash: null,
+    unsafe_metadata: '{}',
+    legal_accepted_at: null,
+    email_verification: null,
+    created_user_id: null,
+    created_session_id: null,
+    abandon_at: now + SIGN_UP_TTL_MS,
+    created_at: now,
+    updated_at: now,
+    ...columns,
+  };
+  await ctx.db.insertInto('sign_ups').values(su).execute();
+  await updateClient(call, { sign_up_id: su.id });
+  return maybeComplete(call, su);
+}
+
+export async function updateSignUp(call: Call, su: SignUpTable, input: SignUpInput): Promise<SignUpTable> {
+  if (su.status === 'complete') throw Errors.signUpNotReady();
+  const columns = await fieldsToColumns(call.ctx, input, su);
+  const next = await save(call.ctx, su, columns);
+  return maybeComplete(call, next);
+}
+
+async function save(ctx: ServerContext, su: SignUpTable, patch: Partial<SignUpTable>): Promise<SignUpTable> {
+  const updated_at = ctx.now();
+  await ctx.db.updateTable('sign_ups').set({ ...patch, updated_at }).where('id', '=', su.id).execute();
+  return { ...su, ...patch, updated_at };
+}
+
+export async function prepareVerification(call: Call, su: SignUpTable): Promise<SignUpTable> {
+  if (su.status === 'complete') throw Errors.signUpNotReady();
+  if (!su.email_address) throw Errors.paramMissing('email_address');
+  const state = await issueCode(call.ctx, `sign_up:${su.id}`, 'email_code', su.email_address);
+  return save(call.ctx, su, { email_verification: JSON.stringify(state) });
+}
+
+export async function attemptVerification(call: Call, su: SignUpTable, code: string): Promise<SignUpTable> {
+  if (su.status === 'complete') throw Errors.signUpNotReady();
+  if (!su.email_address) throw Errors.verificationMissing();
+  const state = await checkCode(call.ctx, `sign_up:${su.id}`, 'email_code', code);
+  const next = await save(call.ctx, su, { email_verification: JSON.stringify(state) });
+  return maybeComplete(call, next);
+}
+
+/** When nothing is missing or unverified: creates the user (uniqueness enforced by the database) and a session. */
+async function maybeComplete(call: Call, su: SignUpTable): Promise<SignUpTable> {
+  const { ctx } = call;
+  const fields = signUpFields(ctx.config, su);
+  if (fields.missing.length > 0 || fields.unverified.length > 0) return su;
+  const now = ctx.now();
+  const userId = newId('user');
+  const emailId = su.email_address ? newId('idn') : null;
+  try {
+    await ctx.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('users')
+        .values({
+          id: userId,
+          username: su.username,
+          username_lower: su.username?.toLowerCase() ?? null,
+          first_name: su.first_name,
+          last_name: su.last_name,
+          password_hash: su.password_hash,
+          password_updated_at: su.password_hash ? now : null,
+          primary_email_address_id: emailId,
+          public_metadata: '{}',
+          private_metadata: '{}',
+          unsafe_metadata: su.unsafe_metadata,
+          failed_attempts: 0,
+          locked_until: null,
+          last_sign_in_at: null,
+          last_active_at: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      if (su.email_address && emailId) {
+        const lower = su.email_address.toLowerCase();
+        // An address someone added to their account but never verified does not block a verified sign-up.
+        await tx.deleteFrom('email_addresses').where('email_lower', '=', lower).where('verified_at', 'is', null).execute();
+        await tx
+          .insertInto('email_addresses')
+          .values({ id: emailId, user_id: userId, email_address: su.email_address, email_lower: lower, verified_at: now, verification_strategy: 'email_code', created_at: now, updated_at: now })
+          .execute();
+      }
+    });
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    const message = String((e as Error).message);
+    throw Errors.identifierExists(/username/.test(message) ? 'username' : 'email_address');
+  }
+  const session = await createSession(call, userId, 'email_code');
+  return save(ctx, su, { status: 'complete', created_user_id: userId, created_session_id: session.id });
+}
+

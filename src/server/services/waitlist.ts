@@ -1,0 +1,30 @@
+// The waitlist: one entry per email address, joining twice returns the same entry.
+import type { ServerContext } from '../context.js';
+import type { WaitlistEntryTable } from '../store/schema.js';
+import { newId } from '../crypto/ids.js';
+import { Errors } from '../http/errors.js';
+import { isUniqueViolation } from '../store/db.js';
+import { isEmail } from './users.js';
+
+export async function joinWaitlist(ctx: ServerContext, address: string): Promise<WaitlistEntryTable> {
+  const email = address.trim();
+  if (!isEmail(email)) throw Errors.paramFormat('email_address', 'must be a valid email address');
+  const lower = email.toLowerCase();
+  const find = () => ctx.db.selectFrom('waitlist_entries').selectAll().where('email_lower', '=', lower).executeTakeFirst();
+  const existing = await find();
+  if (existing) return existing;
+  const now = ctx.now();
+  const row: WaitlistEntryTable = { id: newId('wle'), email_address: email, email_lower: lower, status: 'pending', created_at: now, updated_at: now };
+  try {
+    await ctx.db.insertInto('waitlist_entries').values(row).execute();
+    return row;
+  } catch (e) {
+    // A concurrent join of the same address won the insert: answer with its entry.
+    if (isUniqueViolation(e)) return (await find()) ?? row;
+    throw e;
+  }
+}
+
+export function waitlistEntryJson(e: WaitlistEntryTable) {
+  return { object: 'waitlist_entry', id: e.id, email_address: e.email_address, status: e.status, created_at: e.created_at, updated_at: e.updated_at };
+}

@@ -1,0 +1,54 @@
+// Opens the store: a SQLite file by default, PostgreSQL when a postgres:// URL is given.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Database } from './schema.js';
+import { migrate } from './migrations.js';
+
+export type Db = Kysely<Database>;
+export type DbKind = 'sqlite' | 'postgres';
+
+export interface Store {
+  db: Db;
+  kind: DbKind;
+  /** Human-readable location (file path or URL without password). */
+  where: string;
+  close(): Promise<void>;
+}
+
+export async function openStore(databaseUrl: string | undefined, dataDir: string): Promise<Store> {
+  const store = databaseUrl && /^postgres(ql)?:\/\//.test(databaseUrl) ? await openPostgres(databaseUrl) : await openSqlite(databaseUrl, dataDir);
+  await migrate(store.db);
+  return store;
+}
+
+async function openSqlite(databaseUrl: string | undefined, dataDir: string): Promise<Store> {
+  const { default: SQLite } = await import('better-sqlite3');
+  const file = databaseUrl ? resolve(databaseUrl.replace(/^(sqlite|file):(\/\/)?/, '')) : resolve(dataDir, 'clerk-wc.sqlite');
+  mkdirSync(dirname(file), { recursive: true });
+  const database = new SQLite(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { db, kind: 'sqlite', where: file, close: () => db.destroy() };
+}
+
+async function openPostgres(url: string): Promise<Store> {
+  const pg = await import('pg');
+  const { Pool, types } = pg.default;
+  // bigint columns hold epoch milliseconds, which fit a JS number.
+  types.setTypeParser(20, (v: string) => Number(v));
+  const pool = new Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const u = new URL(url);
+  u.password = '';
+  return { db, kind: 'postgres', where: u.toString(), close: () => db.destroy() };
+}
+
+/** True when an error is a unique-constraint violation on either database. */
+export function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  return err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE' || err?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
