@@ -57,8 +57,12 @@ instanceRoutes.get('/.well-known/openid-configuration', (c) => {
 
 instanceRoutes.get('/v1/health', async (c) => {
   const { ctx } = c.env.call;
-  await ctx.db.selectFrom('instance').select('id').limit(1).execute();
-  return c.json({ status: 'ok', database: ctx.dbKind });
+  try {
+    await ctx.db.selectFrom('instance').select('id').limit(1).execute();
+    return c.json({ status: 'healthy', database: ctx.dbKind });
+  } catch (e) {
+    return c.json({ status: 'unhealthy', message: `database unreachable: ${(e as Error).message}` }, 503);
+  }
 });
 
 /** Development instances only: the outbox, so a person or a test can read the codes that were "sent". */

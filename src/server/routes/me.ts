@@ -67,7 +67,7 @@ meRoutes.post('/v1/me/change_password', async (c) => {
 
 meRoutes.get('/v1/me/email_addresses', async (c) => {
   const { me: u } = await me(c.env.call);
-  return envelope(c, u.emails.map((e) => emailJson(e)));
+  return c.json(u.emails.map((e) => emailJson(e)));
 });
 
 meRoutes.post('/v1/me/email_addresses', async (c) => {

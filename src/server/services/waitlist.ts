@@ -25,6 +25,7 @@ export async function joinWaitlist(ctx: ServerContext, address: string): Promise
   }
 }
 
+/** The spec's WaitlistEntry is deliberately thin: it never tells a caller who else is waiting. */
 export function waitlistEntryJson(e: WaitlistEntryTable) {
-  return { object: 'waitlist_entry', id: e.id, email_address: e.email_address, status: e.status, created_at: e.created_at, updated_at: e.updated_at };
+  return { object: 'waitlist_entry', id: e.id };
 }
