@@ -23,7 +23,7 @@ function digest(ctx: ServerContext, id: string, code: string): string {
 }
 
 export function isTestEmail(ctx: ServerContext, email: string): boolean {
-  return ctx.config.instanceType === 'development' && /\+clerk_test@/i.test(email);
+  return ctx.config.instanceType === 'development' && /\+clerk_test[^@]*@/i.test(email);
 }
 
 const SUBJECTS: Record<CodeStrategy, (app: string) => string> = {
