@@ -2,7 +2,7 @@
 // rate limits, routing, and Clerk-style errors. Routes live in ./routes.
 import { Hono } from 'hono';
 import type { ServerContext } from './context.js';
-import { type Call, CLIENT_COOKIE, CLIENT_TTL_MS, findClient } from './http/call.js';
+import { type Call, CLIENT_COOKIE, CLIENT_TTL_MS, type ClientTransport, findClient } from './http/call.js';
 import { ApiError, Errors } from './http/errors.js';
 import { originAllowed } from './http/origins.js';
 import { MAX_BODY_BYTES, Params, parseBody, type RawValue } from './http/params.js';
@@ -102,25 +102,20 @@ export function createApp(ctx: ServerContext) {
         if (!METHODS.has(method)) throw Errors.paramInvalid('_method', 'must be GET, POST, PUT, PATCH or DELETE');
       }
       const native = params.raw('_is_native') === '1' || params.raw('_is_native') === 'true';
-      const authHeader = req.headers.get('authorization') ?? undefined;
-      const token = native ? authHeader?.replace(/^Bearer\s+/i, '') : (cookie(req.headers.get('cookie'), CLIENT_COOKIE) ?? params.str('__clerk_db_jwt', { max: 200 }));
+      const devBrowser = params.str('__clerk_db_jwt', { max: 200 });
+      const transport: ClientTransport = native ? 'header' : devBrowser ? 'dev_browser' : 'cookie';
+      const token =
+        transport === 'header' ? req.headers.get('authorization')?.replace(/^Bearer\s+/i, '') : transport === 'dev_browser' ? devBrowser : cookie(req.headers.get('cookie'), CLIENT_COOKIE);
       // A browser request from a foreign page must not act with the user's cookie (CSRF).
-      if (MUTATING.has(method) && rawOrigin !== undefined && !allowed && !native) throw Errors.originInvalid();
+      if (MUTATING.has(method) && rawOrigin !== undefined && !allowed && transport !== 'header') throw Errors.originInvalid();
       const ip = bindings.incoming?.socket?.remoteAddress ?? 'unknown';
       if (MUTATING.has(method) && RATE_LIMITED.test(url.pathname)) {
         const wait = ctx.rateLimiter.hit(ip, ctx.now());
         if (wait > 0) throw Errors.tooManyRequests(wait);
       }
-      const call: Call = {
-        ctx,
-        params,
-        origin: allowed ? rawOrigin : undefined,
-        native,
-        ip,
-        secureCookie: secure,
-        client: await findClient(ctx, token),
-        issuedToken: undefined,
-      };
+      const client = await findClient(ctx, token);
+      if (transport === 'dev_browser' && !client && url.pathname !== '/v1/dev_browser') throw Errors.devBrowserUnauthenticated();
+      const call: Call = { ctx, params, origin: allowed ? rawOrigin : undefined, transport, ip, secureCookie: secure, client, issuedToken: undefined };
       const routed = method === req.method ? req : new Request(req.url, { method, headers: req.headers });
       // Errors inside routes become responses that still carry a client token issued before them.
       const res = await app.fetch(routed, { call });
@@ -140,10 +135,11 @@ function logInternal(e: unknown): ApiError {
 
 function attachClientToken(headers: Headers, call: Call): void {
   const token = call.issuedToken;
-  if (call.native) {
+  if (call.transport === 'header') {
     headers.set('authorization', token ?? '');
     return;
   }
+  if (call.transport === 'dev_browser') return;
   const attrs = ['Path=/', 'HttpOnly', 'SameSite=Lax', ...(call.secureCookie ? ['Secure'] : [])];
   if (token === null) headers.append('set-cookie', [`${CLIENT_COOKIE}=`, 'Max-Age=0', ...attrs].join('; '));
   else if (token) headers.append('set-cookie', [`${CLIENT_COOKIE}=${token}`, `Max-Age=${Math.floor(CLIENT_TTL_MS / 1000)}`, ...attrs].join('; '));

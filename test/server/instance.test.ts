@@ -60,6 +60,24 @@ for (const db of DATABASES) {
       assert.equal(jwtPayload(cbody.response.sessions[0].last_active_token.jwt).azp, undefined, 'no Origin, no azp');
     });
 
+    test('dev browser: clerk-js keeps its client in __clerk_db_jwt, which survives sign-in', async () => {
+      const email = uniqueEmail('devbrowser');
+      await signUp(server, email);
+      const created = await new Browser(server).post('/v1/dev_browser', {}, { unchecked: true });
+      const token = created.body.id as string;
+      assert.ok(token);
+      assert.equal(created.headers.get('set-cookie'), null);
+      const b = new Browser(server);
+      const q = `__clerk_db_jwt=${encodeURIComponent(token)}`;
+      const si = await b.post(`/v1/client/sign_ins?${q}`, { identifier: email, password: PASSWORD, strategy: 'password' });
+      assert.equal(si.body.response.status, 'complete');
+      const client = await b.get(`/v1/client?${q}`);
+      assert.equal(client.body.response.sessions.length, 1, 'the same dev browser token still finds the client');
+      const unknown = await b.get('/v1/client?__clerk_db_jwt=nope', { unchecked: true });
+      assert.equal(unknown.status, 401);
+      assert.equal(unknown.body.errors[0].code, 'dev_browser_unauthenticated');
+    });
+
     test('CORS: allowed origins get credentials, others get nothing and cannot mutate', async () => {
       const ok = await fetch(`${server.url}/v1/environment`, { headers: { origin: 'http://localhost:3000' } });
       assert.equal(ok.headers.get('access-control-allow-origin'), 'http://localhost:3000');

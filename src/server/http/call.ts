@@ -8,13 +8,19 @@ export const CLIENT_COOKIE = '__client';
 /** Clients live for a year of inactivity-free use, as Clerk's cookie does. */
 export const CLIENT_TTL_MS = 365 * 24 * 3600_000;
 
+export const CLIENT_TRANSPORTS = ['cookie', 'header', 'dev_browser'] as const;
+export type ClientTransport = (typeof CLIENT_TRANSPORTS)[number];
+
 export interface Call {
   ctx: ServerContext;
   params: Params;
   /** The request's Origin when it is allowed (becomes the token's `azp`). */
   origin: string | undefined;
-  /** Native clients send and receive the client token in the Authorization header. */
-  native: boolean;
+  /**
+   * How the client token travels: the HttpOnly `__client` cookie (browsers), the Authorization header
+   * (native clients, `_is_native=1`), or the `__clerk_db_jwt` parameter (clerk-js dev browsers).
+   */
+  transport: ClientTransport;
   ip: string;
   secureCookie: boolean;
   client: ClientTable | undefined;
@@ -52,7 +58,8 @@ export async function ensureClient(call: Call): Promise<ClientTable> {
 /** Gives the client a new token (on every sign-in and sign-out), so a token seen before cannot ride the new session. */
 export async function rotateClientToken(call: Call): Promise<void> {
   const client = call.client;
-  if (!client) return;
+  // A dev browser keeps its token for life: clerk-js has no way to learn a new one.
+  if (!client || call.transport === 'dev_browser') return;
   const token = newSecret();
   const hash = sha256(token);
   await call.ctx.db.updateTable('clients').set({ token_hash: hash, updated_at: call.ctx.now() }).where('id', '=', client.id).execute();

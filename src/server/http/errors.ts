@@ -98,5 +98,7 @@ export const Errors = {
   lastEmail: () =>
     new ApiError(400, err('form_identifier_required', 'You cannot remove your only email address', 'An email address is required; add another one before removing this one.', param('email_address_id'))),
   deleteSelfDisabled: () => new ApiError(403, err('delete_self_disabled', 'Deleting accounts is disabled', 'Deleting your own account is disabled in this instance.')),
+  devBrowserUnauthenticated: () =>
+    new ApiError(401, err('dev_browser_unauthenticated', 'Unauthenticated dev browser', 'The dev browser token is unknown or expired. Create a new one with POST /v1/dev_browser.')),
   internal: () => new ApiError(500, err('internal_clerk_error', 'Oops, an unexpected error occurred', 'There was an internal error on our servers. Please try again.')),
 };

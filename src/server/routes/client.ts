@@ -40,6 +40,17 @@ const newClient = async (c: Ctx) => {
 clientRoutes.put('/v1/client', newClient);
 clientRoutes.post('/v1/client', newClient);
 
+/** clerk-js in development instances keeps its client in a "dev browser" token passed as `__clerk_db_jwt`. */
+clientRoutes.post('/v1/dev_browser', async (c) => {
+  const call = c.env.call;
+  if (call.ctx.config.instanceType !== 'development') throw Errors.notFound('dev browser');
+  call.client = undefined;
+  await ensureClient(call);
+  const token = call.issuedToken;
+  call.issuedToken = undefined;
+  return c.json({ object: 'dev_browser', id: token, token });
+});
+
 clientRoutes.delete('/v1/client', async (c) => {
   const call = c.env.call;
   if (!call.client) throw Errors.notFound('client');
