@@ -5,6 +5,7 @@ import type { ServerContext } from './context.js';
 import { type Call, CLIENT_COOKIE, CLIENT_TTL_MS, type ClientTransport, findClient } from './http/call.js';
 import { ApiError, Errors } from './http/errors.js';
 import { originAllowed } from './http/origins.js';
+import { serveStatic } from './http/static.js';
 import { MAX_BODY_BYTES, Params, parseBody, type RawValue } from './http/params.js';
 import { clientRoutes } from './routes/client.js';
 import { instanceRoutes } from './routes/instance.js';
@@ -90,6 +91,10 @@ export function createApp(ctx: ServerContext) {
         cors.set('access-control-allow-headers', req.headers.get('access-control-request-headers') ?? 'Content-Type, Authorization');
         cors.set('access-control-max-age', '600');
         return new Response(null, { status: 204, headers: cors });
+      }
+      if (ctx.config.staticDir && req.method === 'GET' && !url.pathname.startsWith('/v1/') && !url.pathname.startsWith('/.well-known/')) {
+        const file = await serveStatic(ctx.config.staticDir, url.pathname);
+        if (file) return file;
       }
       const query: Record<string, RawValue> = Object.fromEntries(url.searchParams);
       const text = req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req);

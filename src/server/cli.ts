@@ -6,6 +6,9 @@ async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig();
+    // `--static-dir <folder>` serves a site (the demo) next to the FAPI on the same origin.
+    const i = process.argv.indexOf('--static-dir');
+    if (i > 0 && process.argv[i + 1]) config.staticDir = process.argv[i + 1];
   } catch (e) {
     console.error(`clerk-wc: ${(e as Error).message}`);
     process.exit(2);
@@ -18,6 +21,7 @@ async function main(): Promise<void> {
       `  publishable key: ${server.publishableKey}`,
       `  database:        ${where}`,
       `  mail:            ${config.smtpUrl ? 'SMTP + outbox' : `outbox (${server.url}/v1/dev/outbox)`}`,
+      ...(config.staticDir ? [`  demo:            ${server.url}/ (from ${config.staticDir}/)`] : []),
     ].join('\n'),
   );
   // A machine-readable line for scripts and tests.

@@ -41,6 +41,8 @@ export interface ServerConfig {
   logMail: boolean;
   /** End the user's other sessions when they change their password (unless the request says otherwise). */
   signOutOthersOnPasswordChange: boolean;
+  /** A folder of static files served at `/` next to the FAPI (the demo site); off when unset. */
+  staticDir: string | undefined;
   urls: { signIn: string; signUp: string; afterSignIn: string; afterSignUp: string; home: string; waitlist: string; userProfile: string };
 }
 
@@ -68,6 +70,7 @@ export function defaultConfig(): ServerConfig {
     mailFrom: 'clerk-wc <no-reply@localhost>',
     logMail: true,
     signOutOthersOnPasswordChange: true,
+    staticDir: undefined,
     urls: { signIn: '/sign-in', signUp: '/sign-up', afterSignIn: '/', afterSignUp: '/', home: '/', waitlist: '/waitlist', userProfile: '/user' },
   };
 }
@@ -127,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   config.signUpMode = oneOf('SIGN_UP_MODE', env.SIGN_UP_MODE, SIGN_UP_MODES) ?? config.signUpMode;
   config.instanceType = oneOf('INSTANCE_TYPE', env.INSTANCE_TYPE, INSTANCE_TYPES) ?? config.instanceType;
   if (env.MAIL_LOG === '0') config.logMail = false;
+  if (env.STATIC_DIR) config.staticDir = env.STATIC_DIR;
   const lockMax = intEnv(env, 'LOCKOUT_MAX_ATTEMPTS');
   if (lockMax !== undefined) config.lockout.maxAttempts = lockMax;
   const lockMin = intEnv(env, 'LOCKOUT_DURATION_MINUTES');

@@ -1,0 +1,47 @@
+// Serves a folder of static files (the demo site) next to the FAPI, with a strict Content-Security-Policy.
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** No inline scripts or styles anywhere: what the elements must live with on strict sites. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+/** Returns a file response for `pathname` under `root`, or undefined when there is no such file. */
+export async function serveStatic(root: string, pathname: string): Promise<Response | undefined> {
+  const base = resolve(root);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0')) return undefined;
+  let file = resolve(base, `.${normalize(`/${decoded}`)}`);
+  // Never leave the folder, whatever the path says.
+  if (file !== base && !file.startsWith(base + sep)) return undefined;
+  try {
+    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    const body = await readFile(file);
+    return new Response(body, {
+      headers: {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': STRICT_CSP,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-cache',
+      },
+    });
+  } catch {
+    return undefined;
+  }
+}
