@@ -78,6 +78,8 @@ export class Params {
     if (typeof v !== 'string') throw Errors.paramFormat(name, 'must be a string');
     const max = opts.max ?? MAX_PARAM_LENGTH;
     if (v.length > max) throw Errors.paramTooLong(name, max);
+    // PostgreSQL text cannot hold NUL, and no legitimate value contains one.
+    if (v.includes('\0')) throw Errors.paramFormat(name, 'must not contain NUL characters');
     return v;
   }
 

@@ -39,5 +39,5 @@ export async function meSession(call: Call): Promise<SessionTable> {
 /** A path parameter, bounded so a 10 KB id is a 404 rather than a slow query. */
 export function pathId(c: Ctx, name: string): string {
   const v = c.req.param(name) ?? '';
-  return v.length > 100 ? '' : v;
+  return v.length > 100 || v.includes('\0') ? '' : v;
 }
