@@ -27,6 +27,8 @@ for (const db of DATABASES) {
       assert.equal(res.body.user_settings.password_settings.min_length, 8);
       assert.equal(res.body.auth_config.single_session_mode, true);
       assert.equal(res.body.organization_settings.enabled, false);
+      const patched = await new Browser(server).patch('/v1/environment');
+      assert.deepEqual(patched.body, res.body);
     });
 
     test('GET /v1/client without a cookie has no client', async () => {
@@ -47,6 +49,10 @@ for (const db of DATABASES) {
       assert.ok(created.headers.get('set-cookie')?.includes('HttpOnly'));
       assert.equal(created.body.client.sign_up.id, su.id);
 
+      const reread = await browser.get(`/v1/client/sign_ups/${su.id}`);
+      assert.equal(reread.body.response.email_address, email);
+      const named = await browser.patch(`/v1/client/sign_ups/${su.id}`, { last_name: 'Lovelace' });
+      assert.equal(named.body.response.last_name, 'Lovelace');
       const prepared = await browser.post(`/v1/client/sign_ups/${su.id}/prepare_verification`, { strategy: 'email_code' });
       assert.equal(prepared.body.response.verifications.email_address.next_action, 'needs_attempt');
       const code = await latestCode(server, email);
