@@ -33,7 +33,11 @@ const param = (name: string) => ({ param_name: name });
 
 export const Errors = {
   paramMissing: (name: string) => new ApiError(422, err('form_param_missing', `${name} is missing`, `${name} must be included.`, param(name))),
-  paramUnknown: (name: string) => new ApiError(422, err('form_param_unknown', `${name} is not a valid parameter`, `${name} is not a valid parameter for this request.`, param(name))),
+  paramUnknown: (raw: string) => {
+    // The name comes from the caller: never echo more than a short prefix of it.
+    const name = raw.length > 64 ? `${raw.slice(0, 64)}…` : raw;
+    return new ApiError(422, err('form_param_unknown', `${name} is not a valid parameter`, `${name} is not a valid parameter for this request.`, param(name)));
+  },
   paramInvalid: (name: string, why = 'has an invalid value') =>
     new ApiError(422, err('form_param_value_invalid', `${name} ${why}`, `The value of ${name} ${why}.`, param(name))),
   paramFormat: (name: string, why = 'is invalid') => new ApiError(422, err('form_param_format_invalid', `${name} ${why}`, `${name} ${why}.`, param(name))),
@@ -90,7 +94,9 @@ export const Errors = {
   signUpWaitlist: () =>
     new ApiError(403, err('sign_up_restricted_waitlist', 'Sign-ups are currently unavailable. Join the waitlist, and you will be notified when access becomes available.', 'Sign-ups are currently unavailable. Join the waitlist, and you will be notified when access becomes available.')),
   bodyInvalid: (why: string) => new ApiError(400, err('request_body_invalid', 'Request body invalid', why)),
-  bodyTooLarge: (max: number) => new ApiError(413, err('request_body_too_large', 'Request body too large', `The request body must be at most ${max} bytes.`)),
+  // The unread rest of the upload would stall a kept-alive socket: close it instead.
+  bodyTooLarge: (max: number) =>
+    new ApiError(413, err('request_body_too_large', 'Request body too large', `The request body must be at most ${max} bytes.`), { Connection: 'close' }),
   methodNotAllowed: () => new ApiError(405, err('method_not_allowed', 'Method not allowed', 'This path does not accept that method.')),
   signInNotReady: (status: string) =>
     new ApiError(400, err('sign_in_status_invalid', 'This sign-in cannot do that now', `This sign-in is in status ${status} and cannot take this step.`)),

@@ -8,6 +8,21 @@ export const MAX_PARAM_LENGTH = 4096;
 /** Parameters every route accepts and ignores (clerk-js and native SDKs send them). */
 const IGNORED = new Set(['_method', '_clerk_js_version', '__clerk_api_version', '_clerk_session_id', '_is_native', 'locale', 'captcha_token', 'captcha_widget_type', 'captcha_error', '__clerk_db_jwt', 'organization_id']);
 
+/** Deepest nesting any JSON value may have; deeper values are refused before anything recurses over them. */
+export const MAX_JSON_DEPTH = 32;
+
+/** True when `value` nests deeper than `max` levels (checked without recursion). */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 export function toSnake(key: string): string {
   return key.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
 }
@@ -26,6 +41,7 @@ export function parseBody(contentType: string | null, text: string): Record<stri
       throw Errors.bodyInvalid('The request body is not valid JSON.');
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw Errors.bodyInvalid('The JSON request body must be an object.');
+    if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) throw Errors.bodyInvalid(`The JSON request body nests deeper than ${MAX_JSON_DEPTH} levels.`);
     return parsed as Record<string, RawValue>;
   }
   if (type === 'application/x-www-form-urlencoded' || type === '' || type === 'text/plain') {
@@ -111,6 +127,7 @@ export class Params {
       } catch {
         throw Errors.paramFormat(name, 'must be a JSON object');
       }
+      if (nestsDeeperThan(v, MAX_JSON_DEPTH)) throw Errors.paramFormat(name, `must not nest deeper than ${MAX_JSON_DEPTH} levels`);
     } else if (JSON.stringify(v).length > maxBytes) throw Errors.paramTooLong(name, maxBytes);
     if (typeof v !== 'object' || v === null || Array.isArray(v)) throw Errors.paramFormat(name, 'must be a JSON object');
     return v as Record<string, unknown>;

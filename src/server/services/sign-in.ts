@@ -81,6 +81,7 @@ export async function createSignIn(call: Call, input: CreateSignInInput): Promis
 
 /** Adds an identifier to a sign-in that was created without one. */
 export async function identifySignIn(call: Call, si: SignInTable, identifier: string): Promise<SignInTable> {
+  if (si.status !== 'needs_identifier' && si.status !== 'needs_first_factor') throw Errors.signInNotReady(si.status);
   const user = await findUserByIdentifier(call.ctx, identifier);
   if (!user) throw Errors.identifierNotFound();
   return save(call.ctx, si, { identifier: identifier.trim(), user_id: user.id, status: 'needs_first_factor' });
@@ -160,6 +161,7 @@ export async function resetPassword(call: Call, si: SignInTable, input: { passwo
 }
 
 async function complete(call: Call, si: SignInTable, user: UserTable, strategy: string): Promise<SignInTable> {
+  await assertNoLiveSession(call);
   const session = await createSession(call, user.id, strategy);
   return save(call.ctx, si, { status: 'complete', created_session_id: session.id });
 }
