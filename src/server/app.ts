@@ -6,6 +6,7 @@ import { type Call, CLIENT_COOKIE, CLIENT_TTL_MS, type ClientTransport, findClie
 import { ApiError, Errors } from './http/errors.js';
 import { originAllowed } from './http/origins.js';
 import { serveStatic } from './http/static.js';
+import { liveSessionForToken, mintSessionTokenAsync } from './services/tokens.js';
 import { MAX_BODY_BYTES, Params, parseBody, type RawValue } from './http/params.js';
 import { clientRoutes } from './routes/client.js';
 import { instanceRoutes } from './routes/instance.js';
@@ -14,6 +15,8 @@ import type { AppEnv } from './routes/respond.js';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+/** The hot path (ARCHITECTURE.md): minting a session token, served before the general pipeline. */
+const TOKEN_PATH = /^\/v1\/client\/sessions\/([A-Za-z0-9_]{1,100})\/tokens$/;
 /** Paths that try secrets or send mail: counted per IP. */
 const RATE_LIMITED = /^\/v1\/(client\/sign_(ins|ups)|me\/email_addresses|me\/change_password|waitlist)/;
 
@@ -55,9 +58,11 @@ function corsHeaders(origin: string | undefined): Headers {
 }
 
 async function readBody(req: Request): Promise<string> {
-  const declared = Number(req.headers.get('content-length') ?? '0');
+  const length = req.headers.get('content-length');
+  const declared = Number(length ?? '0');
   if (declared > MAX_BODY_BYTES) throw Errors.bodyTooLarge(MAX_BODY_BYTES);
-  if (!req.body) return '';
+  // Most token and session calls carry no body: skip the stream machinery for them.
+  if (!req.body || (declared === 0 && (length !== null || !req.headers.has('transfer-encoding')))) return '';
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -123,6 +128,15 @@ export function createApp(ctx: ServerContext) {
       if (MUTATING.has(method) && RATE_LIMITED.test(url.pathname)) {
         const wait = ctx.rateLimiter.hit(ip, ctx.now());
         if (wait > 0) throw Errors.tooManyRequests(wait);
+      }
+      const hot = method === 'POST' && token ? TOKEN_PATH.exec(url.pathname) : null;
+      if (hot) {
+        const session = await liveSessionForToken(ctx, token!, hot[1]!);
+        if (session) {
+          cors.set('content-type', 'application/json; charset=utf-8');
+          return new Response(JSON.stringify({ object: 'token', jwt: await mintSessionTokenAsync(ctx, session, allowed ? rawOrigin : undefined) }), { headers: cors });
+        }
+        // No live session: the general route below answers with the precise Clerk error.
       }
       const client = await findClient(ctx, token);
       if (transport === 'dev_browser' && !client && url.pathname !== '/v1/dev_browser') throw Errors.devBrowserUnauthenticated();

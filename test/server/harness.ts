@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import assert from 'node:assert/strict';
+import { createPublicKey, verify } from 'node:crypto';
 import pg from 'pg';
 import { findOperation, validateResponse } from './spec.ts';
 
@@ -193,6 +194,14 @@ export async function signUp(server: { url: string }, email = uniqueEmail(), pas
   assert.equal(done.status, 200, JSON.stringify(done.body));
   assert.equal(done.body.response.status, 'complete');
   return { browser, email, userId: done.body.response.created_user_id, sessionId: done.body.response.created_session_id };
+}
+
+/** Verifies an RS256 JWT's signature against a JWKS `keys` array (by `kid`). */
+export function verifiesWith(jwt: string, keys: Array<Record<string, string>>): boolean {
+  const [h, p, sig] = jwt.split('.') as [string, string, string];
+  const { kid } = JSON.parse(Buffer.from(h, 'base64url').toString()) as { kid: string };
+  const jwk = keys.find((k) => k.kid === kid);
+  return !!jwk && verify('RSA-SHA256', Buffer.from(`${h}.${p}`), createPublicKey({ key: jwk as never, format: 'jwk' }), Buffer.from(sig, 'base64url'));
 }
 
 /** Decodes a JWT's payload without verifying it. */

@@ -1,19 +1,11 @@
 // Restarting the server keeps users, sessions and the signing key; mail goes through a real SMTP server.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPublicKey, verify } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import { Browser, DATABASES, PASSWORD, jwtPayload, signUp, startTestServer, uniqueEmail } from './harness.ts';
-
-function verifiesWith(jwt: string, keys: Array<Record<string, string>>): boolean {
-  const [h, p, s] = jwt.split('.') as [string, string, string];
-  const { kid } = JSON.parse(Buffer.from(h, 'base64url').toString()) as { kid: string };
-  const jwk = keys.find((k) => k.kid === kid);
-  return !!jwk && verify('RSA-SHA256', Buffer.from(`${h}.${p}`), createPublicKey({ key: jwk as never, format: 'jwk' }), Buffer.from(s, 'base64url'));
-}
+import { Browser, DATABASES, PASSWORD, jwtPayload, signUp, startTestServer, uniqueEmail, verifiesWith } from './harness.ts';
 
 for (const db of DATABASES) {
   describe(`restart (${db})`, () => {

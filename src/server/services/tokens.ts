@@ -1,6 +1,7 @@
 // Session JWTs: the hot path. One signature, no database write.
-import { signJwt } from '../crypto/jwt.js';
+import { type SessionClaims, signJwt, signJwtAsync } from '../crypto/jwt.js';
 import type { ServerContext } from '../context.js';
+import { sha256 } from '../crypto/ids.js';
 
 export interface TokenSubject {
   id: string;
@@ -8,12 +9,11 @@ export interface TokenSubject {
   first_factor_at: number;
 }
 
-/** Mints a session token (RS256, `kid`, 60 s by default) for an active session. */
-export function mintSessionToken(ctx: ServerContext, session: TokenSubject, azp: string | undefined): string {
+function claims(ctx: ServerContext, session: TokenSubject, azp: string | undefined): SessionClaims {
   const now = ctx.now();
   const iat = Math.floor(now / 1000);
   const fvaMinutes = Math.max(0, Math.floor((now - session.first_factor_at) / 60_000));
-  return signJwt(ctx.key, {
+  return {
     iss: ctx.issuer,
     sub: session.user_id,
     sid: session.id,
@@ -23,5 +23,34 @@ export function mintSessionToken(ctx: ServerContext, session: TokenSubject, azp:
     exp: iat + ctx.config.session.tokenLifetimeSeconds,
     v: 2,
     fva: [fvaMinutes, -1],
-  });
+  };
+}
+
+/** Mints a session token (RS256, `kid`, 60 s by default) for an active session. */
+export function mintSessionToken(ctx: ServerContext, session: TokenSubject, azp: string | undefined): string {
+  return signJwt(ctx.key, claims(ctx, session, azp));
+}
+
+/** The same token, signed off the event loop: for the token endpoint, the hot path. */
+export function mintSessionTokenAsync(ctx: ServerContext, session: TokenSubject, azp: string | undefined): Promise<string> {
+  return signJwtAsync(ctx.key, claims(ctx, session, azp));
+}
+
+/**
+ * The live session `sessionId` of the client holding `clientToken`, in one indexed read
+ * (sessions by primary key joined to clients by token hash). Undefined when there is none.
+ */
+export async function liveSessionForToken(ctx: ServerContext, clientToken: string, sessionId: string): Promise<TokenSubject | undefined> {
+  const now = ctx.now();
+  return ctx.db
+    .selectFrom('sessions')
+    .innerJoin('clients', 'clients.id', 'sessions.client_id')
+    .select(['sessions.id', 'sessions.user_id', 'sessions.first_factor_at'])
+    .where('sessions.id', '=', sessionId)
+    .where('clients.token_hash', '=', sha256(clientToken))
+    .where('clients.expires_at', '>', now)
+    .where('sessions.status', '=', 'active')
+    .where('sessions.expire_at', '>', now)
+    .where('sessions.abandon_at', '>', now)
+    .executeTakeFirst();
 }

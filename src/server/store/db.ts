@@ -31,8 +31,30 @@ async function openSqlite(databaseUrl: string | undefined, dataDir: string): Pro
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return { db, kind: 'sqlite', where: file, close: () => db.destroy() };
+}
+
+type SqliteDatabase = import('better-sqlite3').Database;
+
+/**
+ * Kysely prepares every query anew; better-sqlite3 statements are reusable, and queries are synchronous,
+ * so one prepared statement per SQL text is safe. The cache is bounded by the number of distinct queries.
+ */
+function withStatementCache(database: SqliteDatabase) {
+  const cache = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        if (cache.size >= 1000) cache.clear();
+        stmt = database.prepare(sql);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+  };
 }
 
 async function openPostgres(url: string): Promise<Store> {
