@@ -103,10 +103,12 @@ export function createApp(ctx: ServerContext) {
         cors.set('access-control-max-age', '600');
         return new Response(null, { status: 204, headers: cors });
       }
-      if (ctx.config.staticDir && req.method === 'GET' && !url.pathname.startsWith('/v1/') && !url.pathname.startsWith('/.well-known/')) {
+      if (ctx.config.staticDir && (req.method === 'GET' || req.method === 'HEAD') && !url.pathname.startsWith('/v1/') && !url.pathname.startsWith('/.well-known/')) {
         const file = await serveStatic(ctx.config.staticDir, url.pathname);
-        if (file) return file;
+        if (file) return req.method === 'HEAD' ? new Response(null, { headers: file.headers }) : file;
       }
+      // The dev outbox holds every code "sent": readable by same-origin pages (the demo) only.
+      if (url.pathname.startsWith('/v1/dev/')) for (const k of [...cors.keys()]) cors.delete(k);
       const query: Record<string, RawValue> = Object.fromEntries(url.searchParams);
       const text = req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req);
       const body = parseBody(req.headers.get('content-type'), text);

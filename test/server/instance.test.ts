@@ -91,6 +91,8 @@ for (const db of DATABASES) {
       const res = await attacker.del('/v1/client/sessions', { unchecked: true });
       assert.equal(res.status, 403);
       assert.equal(res.body.errors[0].code, 'origin_invalid');
+      const outbox = await fetch(`${server.url}/v1/dev/outbox`, { headers: { origin: 'http://localhost:3000' } });
+      assert.equal(outbox.headers.get('access-control-allow-origin'), null, 'other pages cannot read the dev outbox');
       const still = await browser.get('/v1/client');
       assert.equal(still.body.response.sessions.length, 1, 'the forged request changed nothing');
     });
