@@ -30,7 +30,7 @@ export interface ServerConfig {
   signUpMode: SignUpMode;
   singleSessionMode: boolean;
   password: { minLength: number; maxLength: number; rejectCommon: boolean };
-  session: { lifetimeSeconds: number; inactivitySeconds: number; tokenLifetimeSeconds: number };
+  session: { lifetimeSeconds: number; tokenLifetimeSeconds: number };
   lockout: { enabled: boolean; maxAttempts: number; durationMinutes: number };
   rateLimit: { windowSeconds: number; max: number };
   /** Origins allowed to call the FAPI with credentials. Empty means localhost origins in development. */
@@ -62,7 +62,7 @@ export function defaultConfig(): ServerConfig {
     signUpMode: 'public',
     singleSessionMode: true,
     password: { minLength: 8, maxLength: 72, rejectCommon: true },
-    session: { lifetimeSeconds: 7 * 24 * 3600, inactivitySeconds: 0, tokenLifetimeSeconds: 60 },
+    session: { lifetimeSeconds: 7 * 24 * 3600, tokenLifetimeSeconds: 60 },
     lockout: { enabled: true, maxAttempts: 10, durationMinutes: 60 },
     rateLimit: { windowSeconds: 60, max: 120 },
     allowedOrigins: [],
