@@ -1,8 +1,15 @@
 // Builds dist/. `node scripts/build.mjs server` builds only the Node server (what `npm start` needs).
+//   dist/clerk.browser.js   script-tag bundle (IIFE, minified): sets window.Clerk
+//   dist/index.js           ESM entry (+ dist/types/*.d.ts)
+//   dist/server/*.js        the FAPI server (Node, dependencies external)
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 
 const only = process.argv[2];
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const define = { __CLERK_WC_VERSION__: JSON.stringify(version) };
 
 async function buildServer() {
   await build({
@@ -18,5 +25,13 @@ async function buildServer() {
   });
 }
 
+async function buildBrowser() {
+  const common = { bundle: true, platform: 'browser', target: 'es2022', define, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
+  await build({ ...common, entryPoints: ['src/browser.ts'], outfile: 'dist/clerk.browser.js', format: 'iife', minify: true });
+  await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', format: 'esm', minify: false });
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+}
+
 if (!only) await rm('dist', { recursive: true, force: true });
 if (!only || only === 'server') await buildServer();
+if (!only || only === 'browser') await buildBrowser();

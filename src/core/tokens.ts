@@ -1,0 +1,138 @@
+// Session tokens: cached until a few seconds before expiry, one request per (session, template) at a time,
+// refreshed ahead of expiry by one tab for all tabs (navigator.locks + BroadcastChannel).
+import type { Fapi } from './fapi.js';
+
+/** A cached token is served while it has more than this left. */
+export const TOKEN_LEEWAY_MS = 10_000;
+
+interface Entry {
+  jwt: string;
+  /** Expiry in ms since the epoch, from the `exp` claim. */
+  exp: number;
+}
+
+export type TabMessage = { type: 'token'; sessionId: string; jwt: string } | { type: 'signed-out' } | { type: 'client-changed' };
+
+function expiry(jwt: string): number {
+  try {
+    const payload = JSON.parse(atob(jwt.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: number };
+    return (payload.exp ?? 0) * 1000;
+  } catch {
+    return 0;
+  }
+}
+
+export class TokenCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly inflight = new Map<string, Promise<string | null>>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly channel: BroadcastChannel | undefined;
+  /** The session whose token is kept fresh and written to the `__session` cookie. */
+  activeSessionId: string | null = null;
+  /** Told about every new token of the active session (cookie writing, listeners). */
+  onActiveToken: ((jwt: string | null) => void) | undefined;
+  /** Told about what other tabs did. */
+  onTabMessage: ((msg: TabMessage) => void) | undefined;
+
+  constructor(
+    private readonly fapi: Fapi,
+    channelName: string,
+  ) {
+    if (typeof BroadcastChannel === 'function') {
+      this.channel = new BroadcastChannel(channelName);
+      this.channel.onmessage = (e: MessageEvent<TabMessage>) => this.receive(e.data);
+    }
+  }
+
+  private key(sessionId: string, template: string | undefined): string {
+    return template ? `${sessionId}:${template}` : sessionId;
+  }
+
+  private fresh(entry: Entry | undefined): entry is Entry {
+    return !!entry && entry.exp - Date.now() > TOKEN_LEEWAY_MS;
+  }
+
+  /** Remembers a token (from `last_active_token`, a mint, or another tab). */
+  set(sessionId: string, jwt: string, template?: string): void {
+    const exp = expiry(jwt);
+    const key = this.key(sessionId, template);
+    const current = this.entries.get(key);
+    if (current && current.exp >= exp) return;
+    this.entries.set(key, { jwt, exp });
+    if (!template && sessionId === this.activeSessionId) {
+      this.onActiveToken?.(jwt);
+      this.schedule();
+    }
+  }
+
+  /** A token for the session: cached when fresh, else one shared request. */
+  get(sessionId: string, template?: string, skipCache = false): Promise<string | null> {
+    const key = this.key(sessionId, template);
+    const cached = this.entries.get(key);
+    if (!skipCache && this.fresh(cached)) return Promise.resolve(cached.jwt);
+    let pending = this.inflight.get(key);
+    if (!pending) {
+      pending = this.mint(sessionId, template).finally(() => this.inflight.delete(key));
+      this.inflight.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async mint(sessionId: string, template: string | undefined): Promise<string | null> {
+    const path = `/client/sessions/${sessionId}/tokens${template ? `/${encodeURIComponent(template)}` : ''}`;
+    const res = await this.fapi.request<{ jwt?: string }>({ method: 'POST', path });
+    if (!res?.jwt) return null;
+    this.set(sessionId, res.jwt, template);
+    if (!template) this.post({ type: 'token', sessionId, jwt: res.jwt });
+    return res.jwt;
+  }
+
+  /** Forgets every token (sign-out) and stops refreshing. */
+  clear(): void {
+    this.entries.clear();
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  post(msg: TabMessage): void {
+    this.channel?.postMessage(msg);
+  }
+
+  private receive(msg: TabMessage): void {
+    if (msg.type === 'token') this.set(msg.sessionId, msg.jwt);
+    this.onTabMessage?.(msg);
+  }
+
+  /** Refreshes the active session's token just before it stops being served from the cache. */
+  private schedule(): void {
+    clearTimeout(this.timer);
+    const sid = this.activeSessionId;
+    const entry = sid ? this.entries.get(sid) : undefined;
+    if (!sid || !entry) return;
+    const delay = Math.max(0, entry.exp - TOKEN_LEEWAY_MS - Date.now() - 1000);
+    this.timer = setTimeout(() => void this.refresh(sid), delay);
+  }
+
+  private async refresh(sessionId: string): Promise<void> {
+    if (sessionId !== this.activeSessionId || this.fresh(this.entries.get(sessionId))) return this.schedule();
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    try {
+      if (!locks) {
+        await this.get(sessionId);
+        return;
+      }
+      // One tab mints; the others find the lock taken and wait for its broadcast.
+      await locks.request(`clerk-wc:refresh:${sessionId}`, { ifAvailable: true }, async (lock) => {
+        if (lock && !this.fresh(this.entries.get(sessionId))) await this.get(sessionId);
+      });
+      if (!this.fresh(this.entries.get(sessionId))) {
+        // The broadcast did not come (the other tab closed?): give it a moment, then mint here.
+        await new Promise((r) => setTimeout(r, 1500));
+        if (sessionId === this.activeSessionId && !this.fresh(this.entries.get(sessionId))) await this.get(sessionId);
+      }
+    } catch {
+      // Offline or signed out: the next getToken() call reports it; try again later.
+      this.timer = setTimeout(() => void this.refresh(sessionId), 5000);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+// ESM entry: the headless client, its resources, errors and stores.
+export { Clerk, CLERK_STATUSES } from './core/clerk.js';
+export type { ClerkOptions, ClerkStatus, Environment, Listener, LoadOptions, Resources, SetActiveParams, SignOutOptions } from './core/clerk.js';
+export { ClerkAPIResponseError, ClerkRuntimeError, isClerkAPIResponseError } from './core/errors.js';
+export type { ClerkAPIError } from './core/errors.js';
+export { VERSION } from './core/fapi.js';
+export { parsePublishableKey } from './core/publishable-key.js';
+export { Client } from './core/resources/client.js';
+export { Session } from './core/resources/session.js';
+export type { GetTokenOptions, SessionStatus } from './core/resources/session.js';
+export { SignIn } from './core/resources/sign-in.js';
+export type { SignInCreateParams, SignInFactor, SignInStatus } from './core/resources/sign-in.js';
+export { SignUp } from './core/resources/sign-up.js';
+export type { SignUpParams, SignUpStatus } from './core/resources/sign-up.js';
+export { EmailAddress, User } from './core/resources/user.js';
+export type { UserUpdateParams } from './core/resources/user.js';
+export { createStores, toAngularSignal, toVueRef } from './core/stores.js';
+export type { AuthState, ClerkStores, Readable } from './core/stores.js';
