@@ -40,7 +40,8 @@ export abstract class Resource {
 
   protected assign(json: Json | null | undefined): this {
     Object.defineProperty(this, 'raw', { value: json ?? null, enumerable: false, writable: true, configurable: true });
-    if (json) Object.assign(this, this.fromJson(json));
+    // An empty resource (no client yet, no sign-in yet) still gets its nested defaults.
+    Object.assign(this, this.fromJson(json ?? {}));
     return this;
   }
 
