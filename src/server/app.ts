@@ -1,5 +1,6 @@
 // The FAPI request pipeline: origin and CORS checks, body parsing, method override, client lookup,
 // rate limits, routing, and Clerk-style errors. Routes live in ./routes.
+import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import type { ServerContext } from './context.js';
 import { type Call, CLIENT_COOKIE, CLIENT_TTL_MS, type ClientTransport, findClient } from './http/call.js';
@@ -17,6 +18,10 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 /** The hot path (ARCHITECTURE.md): minting a session token, served before the general pipeline. */
 const TOKEN_PATH = /^\/v1\/client\/sessions\/([A-Za-z0-9_]{1,100})\/tokens$/;
+/** `/npm/@clerk/clerk-js@<any version>/dist/clerk.browser.js` (and its source map). */
+const NPM_BUNDLE = /^\/npm\/@clerk\/clerk-js@[^/]+\/dist\/clerk\.browser\.js(\.map)?$/;
+/** dist/, next to this bundled server (dist/server/). */
+const BUNDLE_DIR = fileURLToPath(new URL('..', import.meta.url));
 /** Paths that try secrets or send mail: counted per IP. */
 const RATE_LIMITED = /^\/v1\/(client\/sign_(ins|ups)|me\/email_addresses|me\/change_password|waitlist)/;
 
@@ -102,6 +107,16 @@ export function createApp(ctx: ServerContext) {
         cors.set('access-control-allow-headers', req.headers.get('access-control-request-headers') ?? 'Content-Type, Authorization');
         cors.set('access-control-max-age', '600');
         return new Response(null, { status: 204, headers: cors });
+      }
+      const npm = req.method === 'GET' || req.method === 'HEAD' ? NPM_BUNDLE.exec(url.pathname) : null;
+      if (npm) {
+        // As Clerk's FAPI hosts serve clerk-js: the seed quickstart's <script src> works with only the host changed.
+        const file = await serveStatic(BUNDLE_DIR, `clerk.browser.js${npm[1] ?? ''}`);
+        if (file) {
+          file.headers.set('access-control-allow-origin', '*');
+          file.headers.set('cache-control', 'public, max-age=300');
+          return req.method === 'HEAD' ? new Response(null, { headers: file.headers }) : file;
+        }
       }
       if (ctx.config.staticDir && (req.method === 'GET' || req.method === 'HEAD') && !url.pathname.startsWith('/v1/') && !url.pathname.startsWith('/.well-known/')) {
         const file = await serveStatic(ctx.config.staticDir, url.pathname);

@@ -1,6 +1,7 @@
 // Waitlist, sign-up modes, JWKS/OpenID configuration, health, native clients, CORS — on SQLite and PostgreSQL.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { Browser, DATABASES, PASSWORD, jwtPayload, signUp, startTestServer, uniqueEmail, type TestServer } from './harness.ts';
 
 for (const db of DATABASES) {
@@ -34,6 +35,14 @@ for (const db of DATABASES) {
       assert.equal(oidc.body.jwks_uri, `${server.url}/.well-known/jwks.json`);
       const health = await b.get('/v1/health');
       assert.equal(health.status, 200);
+    });
+
+    test('serves the browser bundle where Clerk FAPI hosts serve clerk-js', async () => {
+      const res = await fetch(`${server.url}/npm/@clerk/clerk-js@5/dist/clerk.browser.js`);
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-type') ?? '', /javascript/);
+      assert.equal(res.headers.get('access-control-allow-origin'), '*');
+      assert.equal(await res.text(), readFileSync(new URL('../../dist/clerk.browser.js', import.meta.url), 'utf8'));
     });
 
     test('publishable key encodes the FAPI host', () => {
