@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 
 const only = process.argv[2];
+/** Element folders under src/elements that are built as chunks. */
+const ELEMENTS = ['sign-in'];
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const define = { __CLERK_WC_VERSION__: JSON.stringify(version) };
 
@@ -29,6 +31,16 @@ async function buildBrowser() {
   const common = { bundle: true, platform: 'browser', target: 'es2022', define, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
   await build({ ...common, entryPoints: ['src/browser.ts'], outfile: 'dist/clerk.browser.js', format: 'iife', minify: true });
   await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', format: 'esm', minify: false });
+  // One chunk per element, Lit and shared code split out: what the autoloader imports on first use.
+  await build({
+    ...common,
+    entryPoints: Object.fromEntries(ELEMENTS.map((name) => [`elements/${name}`, `src/elements/${name}/${name}.ts`])),
+    outdir: 'dist',
+    format: 'esm',
+    splitting: true,
+    minify: true,
+    chunkNames: 'chunks/[name]-[hash]',
+  });
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 }
 

@@ -2,6 +2,7 @@
 // `window.Clerk` to an instance, so `await Clerk.load()` works as in Clerk's JavaScript quickstart.
 import { Clerk } from './core/clerk.js';
 import { createStores } from './core/stores.js';
+import { startAutoloader } from './elements/loader.js';
 
 declare global {
   interface Window {
@@ -26,3 +27,6 @@ if (!(window.Clerk instanceof Object)) {
     console.error('[clerk-wc]', (e as Error).message);
   }
 }
+
+// Element chunks sit next to this file: <clerk-sign-in> on the page loads elements/sign-in.js and nothing else.
+startAutoloader(script?.src ?? location.href);

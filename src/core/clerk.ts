@@ -90,6 +90,11 @@ export class Clerk implements ResourceHost {
   loadError: unknown = undefined;
 
   private options: LoadOptions = {};
+
+  /** The options `load()` was given (elements read `appearance` and `localization` from here). */
+  get loadOptions(): Readonly<LoadOptions> {
+    return this.options;
+  }
   private readonly events = new Emitter<Events>();
   private readonly tokens: TokenCache;
   private loading: Promise<void> | undefined;
@@ -257,6 +262,42 @@ export class Clerk implements ResourceHost {
   /** Adds an email address to the waitlist (idempotent). */
   async joinWaitlist(params: { emailAddress: string }): Promise<{ id: string }> {
     return this.fapi.request<{ id: string }>({ method: 'POST', path: '/waitlist', body: { emailAddress: params.emailAddress } });
+  }
+
+  // Mounting: the same elements, placed into a node by the mount API (the tag's code loads on first use).
+
+  private mount(tag: string, node: HTMLElement, props: object = {}): void {
+    const el = node.querySelector(`:scope > ${tag}`) ?? document.createElement(tag);
+    Object.assign(el, { clerk: this, ...props });
+    if (!el.parentNode) node.append(el);
+  }
+
+  private unmount(tag: string, node: HTMLElement): void {
+    node.querySelector(`:scope > ${tag}`)?.remove();
+  }
+
+  mountSignIn(node: HTMLElement, props?: object): void {
+    this.mount('clerk-sign-in', node, props);
+  }
+
+  unmountSignIn(node: HTMLElement): void {
+    this.unmount('clerk-sign-in', node);
+  }
+
+  mountSignUp(node: HTMLElement, props?: object): void {
+    this.mount('clerk-sign-up', node, props);
+  }
+
+  unmountSignUp(node: HTMLElement): void {
+    this.unmount('clerk-sign-up', node);
+  }
+
+  mountUserButton(node: HTMLElement, props?: object): void {
+    this.mount('clerk-user-button', node, props);
+  }
+
+  unmountUserButton(node: HTMLElement): void {
+    this.unmount('clerk-user-button', node);
   }
 
   // Navigation

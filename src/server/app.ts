@@ -18,8 +18,8 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 /** The hot path (ARCHITECTURE.md): minting a session token, served before the general pipeline. */
 const TOKEN_PATH = /^\/v1\/client\/sessions\/([A-Za-z0-9_]{1,100})\/tokens$/;
-/** `/npm/@clerk/clerk-js@<any version>/dist/clerk.browser.js` (and its source map). */
-const NPM_BUNDLE = /^\/npm\/@clerk\/clerk-js@[^/]+\/dist\/clerk\.browser\.js(\.map)?$/;
+/** `/npm/@clerk/clerk-js@<any version>/dist/clerk.browser.js`, the element chunks it loads, and source maps. */
+const NPM_BUNDLE = /^\/npm\/@clerk\/clerk-js@[^/]+\/dist\/(clerk\.browser\.js(?:\.map)?|(?:elements|chunks)\/[\w-]+\.js(?:\.map)?)$/;
 /** dist/, next to this bundled server (dist/server/). */
 const BUNDLE_DIR = fileURLToPath(new URL('..', import.meta.url));
 /** Paths that try secrets or send mail: counted per IP. */
@@ -111,7 +111,7 @@ export function createApp(ctx: ServerContext) {
       const npm = req.method === 'GET' || req.method === 'HEAD' ? NPM_BUNDLE.exec(url.pathname) : null;
       if (npm) {
         // As Clerk's FAPI hosts serve clerk-js: the seed quickstart's <script src> works with only the host changed.
-        const file = await serveStatic(BUNDLE_DIR, `clerk.browser.js${npm[1] ?? ''}`);
+        const file = await serveStatic(BUNDLE_DIR, npm[1]!);
         if (file) {
           file.headers.set('access-control-allow-origin', '*');
           file.headers.set('cache-control', 'public, max-age=300');

@@ -1,0 +1,120 @@
+// Base class of every element: the Clerk instance, its state as reactive properties, typed events,
+// localization, appearance variables, and an idempotent define().
+import { LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Clerk, Resources } from '../../core/clerk.js';
+import type { ClerkAPIError } from '../../core/errors.js';
+import { errorMessage, translate } from '../../localization/translate.js';
+import type { LocalizationResource } from '../../localization/en-US.js';
+import { appearanceSheet, type Appearance } from '../../theme/appearance.js';
+
+declare global {
+  interface Window {
+    Clerk?: Clerk;
+  }
+}
+
+/** Options Clerk.load() was given that elements read (appearance, localization). */
+interface LoadedOptions {
+  appearance?: Appearance;
+  localization?: LocalizationResource;
+}
+
+export abstract class ClerkElement extends LitElement {
+  /** Defines the tag with this class unless it is already defined (two bundle copies must not throw). */
+  static define(tag: string): void {
+    if (!customElements.get(tag)) customElements.define(tag, this as unknown as CustomElementConstructor);
+  }
+
+  /** The Clerk instance; `window.Clerk` when not set. */
+  @property({ attribute: false }) clerk: Clerk | undefined;
+  /** Clerk's `appearance` object for this element (merged over the one given to `Clerk.load`). */
+  @property({ attribute: false }) appearance: Appearance | undefined;
+  /** Localization overrides for this element (merged over the one given to `Clerk.load`). */
+  @property({ attribute: false }) localization: LocalizationResource | undefined;
+  /** `light` or `dark`; follows the system when absent. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+
+  /** The instance's resources, refreshed on every change. */
+  @state() protected resources: Resources = { client: null, session: null, user: null, organization: null };
+  @state() protected loaded = false;
+
+  private unsubscribe: (() => void) | undefined;
+  private internalsRef: ElementInternals | undefined;
+
+  protected get instance(): Clerk | undefined {
+    return this.clerk ?? window.Clerk;
+  }
+
+  private get loadOptions(): LoadedOptions {
+    return (this.instance?.loadOptions ?? {}) as LoadedOptions;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.attach();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('clerk') && this.isConnected) this.attach();
+  }
+
+  private attach(): void {
+    this.unsubscribe?.();
+    const clerk = this.instance;
+    if (!clerk) {
+      // The script tag may not have run yet: look again shortly.
+      setTimeout(() => this.isConnected && !this.unsubscribe && this.attach(), 50);
+      return;
+    }
+    this.unsubscribe = clerk.addListener((r) => {
+      this.resources = r;
+      this.loaded = clerk.loaded;
+    });
+    if (!clerk.loaded) void clerk.load();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('appearance') || (changed as Map<PropertyKey, unknown>).has('loaded')) {
+      const sheet = appearanceSheet(this.loadOptions.appearance, this.appearance);
+      const base = (this.constructor as typeof LitElement).elementStyles.map((s) => ('styleSheet' in s ? s.styleSheet : s)).filter((s): s is CSSStyleSheet => s instanceof CSSStyleSheet);
+      if (this.shadowRoot) this.shadowRoot.adoptedStyleSheets = sheet ? [...base, sheet] : base;
+    }
+  }
+
+  /** A localized string (element overrides, then Clerk.load's, then en-US). */
+  protected t(key: string, vars: Record<string, string> = {}): string {
+    const applicationName = (this.instance?.environment?.displayConfig.applicationName as string | undefined) ?? '';
+    return translate(key, { applicationName, ...vars }, this.localization, this.loadOptions.localization);
+  }
+
+  /** The message to show for an API error: localized by code, else the server's long message. */
+  protected errorText(e: ClerkAPIError): string {
+    return errorMessage(e.code, this.localization, this.loadOptions.localization) ?? e.longMessage ?? e.message;
+  }
+
+  /** Dispatches a `clerk-*` event that bubbles out of shadow roots. */
+  protected emit<T>(name: `clerk-${string}`, detail?: T): boolean {
+    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true }));
+  }
+
+  /** Custom states (`:state(loading)`) where the browser has them. */
+  protected setState(name: string, on: boolean): void {
+    this.internalsRef ??= this.attachInternals?.();
+    const states = this.internalsRef?.states as Set<string> | undefined;
+    if (!states) return;
+    try {
+      if (on) states.add(name);
+      else states.delete(name);
+    } catch {
+      /* older engines without CustomStateSet */
+    }
+  }
+}

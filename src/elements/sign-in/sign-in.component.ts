@@ -1,0 +1,272 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { SignIn, SignInFactor } from '../../core/resources/sign-in.js';
+import { FormElement } from '../shared/form-element.js';
+import { field, uid } from '../shared/light-form.js';
+import { styles } from './sign-in.styles.js';
+
+export const SIGN_IN_STEPS = ['start', 'password', 'email-code', 'forgot-password', 'reset-password'] as const;
+export type SignInStep = (typeof SIGN_IN_STEPS)[number];
+
+export interface SignInInitialValues {
+  emailAddress?: string;
+  username?: string;
+}
+
+/**
+ * @summary Sign-in: identifier, then password or an emailed code; "forgot password" resets with a code.
+ *
+ * @slot - The light-DOM form (rendered by the element; browsers and password managers autofill it).
+ *
+ * @event clerk-sign-in - The user signed in (`detail.sessionId`). Cancel it to stay on the page.
+ * @event clerk-error - A step failed (`detail.error`).
+ *
+ * @csspart base - The card (also `card`).
+ * @csspart header - The header; `header-title headerTitle`, `header-subtitle headerSubtitle` inside.
+ * @csspart footer - The footer with the sign-up link.
+ *
+ * @cssproperty [--clerk-card-max-width=25rem] - The card's maximum width.
+ * @cssstate loading - A request is in flight.
+ */
+export class ClerkSignIn extends FormElement {
+  static override styles = styles;
+
+  private readonly ids = { identifier: uid('identifier'), password: uid('password'), code: uid('code'), newPassword: uid('new-password'), confirm: uid('confirm') };
+
+  @state() private step: SignInStep = 'start';
+  @state() private identifier = '';
+  @state() private password = '';
+  @state() private code = '';
+  @state() private newPassword = '';
+  @state() private confirmPassword = '';
+  @state() private signOutOthers = true;
+  private signIn: SignIn | undefined;
+
+  /** Where "Sign up" leads; the instance's sign-up URL when absent. */
+  @property({ attribute: 'sign-up-url' }) signUpUrl: string | undefined;
+  /** Where to go after signing in when the page's URL names no `redirect_url`. */
+  @property({ attribute: 'fallback-redirect-url' }) fallbackRedirectUrl: string | undefined;
+  /** Where to go after signing in, whatever the page's URL says. */
+  @property({ attribute: 'force-redirect-url' }) forceRedirectUrl: string | undefined;
+  /** `virtual` keeps steps inside the element (modals); `hash` and `path` are accepted as Clerk's are. */
+  @property() routing: 'hash' | 'path' | 'virtual' = 'hash';
+  /** Values to prefill (`emailAddress`, `username`). */
+  @property({ attribute: false }) initialValues: SignInInitialValues | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.identifier ||= this.initialValues?.emailAddress ?? this.initialValues?.username ?? '';
+  }
+
+  protected override fieldFor(paramName: string | undefined): string | undefined {
+    if (paramName === 'identifier' || paramName === 'email_address' || paramName === 'username') return 'identifier';
+    if (paramName === 'password') return this.step === 'reset-password' ? 'newPassword' : 'password';
+    return paramName;
+  }
+
+  private get identifierLabel(): string {
+    const attrs = this.instance?.environment?.userSettings.attributes;
+    const email = attrs?.email_address?.enabled ?? attrs?.emailAddress?.enabled ?? true;
+    const username = attrs?.username?.enabled ?? false;
+    return email && username ? 'formFieldLabel__emailAddress_username' : username ? 'formFieldLabel__username' : 'formFieldLabel__emailAddress';
+  }
+
+  private factor(strategy: string): SignInFactor | undefined {
+    return this.signIn?.supportedFirstFactors?.find((f) => f.strategy === strategy);
+  }
+
+  protected heading(): { title: string; subtitle?: string } {
+    switch (this.step) {
+      case 'password':
+        return { title: this.t('signIn.password.title'), subtitle: this.t('signIn.password.subtitle') };
+      case 'email-code':
+        return { title: this.t('signIn.emailCode.title'), subtitle: this.t('signIn.emailCode.subtitle') };
+      case 'forgot-password':
+        return { title: this.t('signIn.forgotPassword.title'), subtitle: this.t('signIn.forgotPassword.subtitle') };
+      case 'reset-password':
+        return { title: this.t('signIn.resetPassword.title') };
+      default:
+        return { title: this.t('signIn.start.title'), subtitle: this.t('signIn.start.subtitle') };
+    }
+  }
+
+  protected override renderFooter(): TemplateResult | typeof nothing {
+    if (this.step !== 'start') return nothing;
+    const url = this.signUpUrl ?? this.instance?.buildSignUpUrl();
+    return html`${this.t('signIn.start.actionText')} <a href=${url ?? '#'}>${this.t('signIn.start.actionLink')}</a>`;
+  }
+
+  private back(): TemplateResult {
+    return html`<button type="button" class="cl-link" @click=${() => this.goTo(() => (this.step = 'start'))}>${this.t('backButton')}</button>`;
+  }
+
+  private identity(): TemplateResult {
+    return html`<div class="cl-identity"><span>${this.signIn?.identifier ?? this.identifier}</span>${this.back()}</div>`;
+  }
+
+  private submit(label = this.t('formButtonPrimary')): TemplateResult {
+    return html`<button class="cl-button cl-button-primary" part="button button-primary formButtonPrimary" type="submit" ?disabled=${this.busy}>${label}</button>`;
+  }
+
+  protected renderForm(): TemplateResult {
+    switch (this.step) {
+      case 'password':
+        return html`<form class="cl-form" @submit=${this.onSubmit(() => this.attemptPassword())}>
+          ${this.identity()}
+          <input type="text" name="username" autocomplete="username" .value=${this.signIn?.identifier ?? ''} hidden />
+          ${field({
+            id: this.ids.password,
+            name: 'password',
+            type: 'password',
+            autocomplete: 'current-password',
+            label: this.t('formFieldLabel__password'),
+            value: this.password,
+            error: this.errors.password,
+            required: true,
+            action: this.factor('reset_password_email_code')
+              ? html`<button type="button" class="cl-link" @click=${() => void this.run(() => this.forgotPassword())}>${this.t('formFieldAction__forgotPassword')}</button>`
+              : nothing,
+            onInput: (v) => (this.password = v),
+          })}
+          ${this.formErrorTemplate()} ${this.submit()}
+          ${this.factor('email_code')
+            ? html`<button type="button" class="cl-link" @click=${() => void this.run(() => this.sendCode())}>${this.t('footerActionLink__useAnotherMethod')}</button>`
+            : nothing}
+        </form>`;
+      case 'email-code':
+      case 'forgot-password':
+        return html`<form class="cl-form" @submit=${this.onSubmit(() => this.attemptCode())}>
+          ${this.identity()}
+          ${field({
+            id: this.ids.code,
+            name: 'code',
+            autocomplete: 'one-time-code',
+            inputmode: 'numeric',
+            maxlength: 6,
+            code: true,
+            label: this.t(this.step === 'email-code' ? 'signIn.emailCode.formTitle' : 'signIn.forgotPassword.formTitle'),
+            value: this.code,
+            error: this.errors.code,
+            required: true,
+            onInput: (v) => {
+              // A pasted "123 456" or "Code: 123456" becomes the six digits.
+              this.code = v.replace(/\D/g, '').slice(0, 6);
+              if (this.code.length === 6 && !this.busy) void this.run(() => this.attemptCode());
+            },
+          })}
+          ${this.formErrorTemplate()} ${this.submit()}
+          <button type="button" class="cl-link" @click=${() => void this.run(() => (this.step === 'email-code' ? this.sendCode() : this.forgotPassword()))}>
+            ${this.t('signIn.emailCode.resendButton')}
+          </button>
+        </form>`;
+      case 'reset-password':
+        return html`<form class="cl-form" @submit=${this.onSubmit(() => this.resetPassword())}>
+          <input type="text" name="username" autocomplete="username" .value=${this.signIn?.identifier ?? ''} hidden />
+          ${field({
+            id: this.ids.newPassword,
+            name: 'new-password',
+            type: 'password',
+            autocomplete: 'new-password',
+            label: this.t('formFieldLabel__newPassword'),
+            value: this.newPassword,
+            error: this.errors.newPassword,
+            required: true,
+            onInput: (v) => (this.newPassword = v),
+          })}
+          ${field({
+            id: this.ids.confirm,
+            name: 'confirm-password',
+            type: 'password',
+            autocomplete: 'new-password',
+            label: this.t('formFieldLabel__confirmPassword'),
+            value: this.confirmPassword,
+            error: this.errors.confirm,
+            required: true,
+            onInput: (v) => (this.confirmPassword = v),
+          })}
+          <label class="cl-checkbox"
+            ><input type="checkbox" .checked=${this.signOutOthers} @change=${(e: Event) => (this.signOutOthers = (e.target as HTMLInputElement).checked)} />
+            ${this.t('formFieldLabel__signOutOfOtherSessions')}</label
+          >
+          ${this.formErrorTemplate()} ${this.submit(this.t('signIn.resetPassword.formButtonPrimary'))}
+        </form>`;
+      default:
+        return html`<form class="cl-form" @submit=${this.onSubmit(() => this.start())}>
+          ${field({
+            id: this.ids.identifier,
+            name: 'identifier',
+            autocomplete: 'username',
+            label: this.t(this.identifierLabel),
+            value: this.identifier,
+            error: this.errors.identifier,
+            required: true,
+            onInput: (v) => (this.identifier = v),
+          })}
+          ${this.formErrorTemplate()} ${this.submit()}
+        </form>`;
+    }
+  }
+
+  private async start(): Promise<void> {
+    const clerk = this.instance!;
+    if (!clerk.client) await clerk.load();
+    this.signIn = await clerk.client!.signIn.create({ identifier: this.identifier.trim() });
+    if (this.factor('password')) this.goTo(() => (this.step = 'password'));
+    else await this.sendCode();
+  }
+
+  private async attemptPassword(): Promise<void> {
+    this.signIn = await this.signIn!.attemptFirstFactor({ strategy: 'password', password: this.password });
+    await this.finish();
+  }
+
+  private async sendCode(): Promise<void> {
+    const f = this.factor('email_code');
+    this.signIn = await this.signIn!.prepareFirstFactor({ strategy: 'email_code', ...(f?.emailAddressId ? { emailAddressId: f.emailAddressId } : {}) });
+    this.goTo(() => {
+      this.step = 'email-code';
+      this.code = '';
+    });
+  }
+
+  private async forgotPassword(): Promise<void> {
+    const f = this.factor('reset_password_email_code');
+    this.signIn = await this.signIn!.prepareFirstFactor({ strategy: 'reset_password_email_code', ...(f?.emailAddressId ? { emailAddressId: f.emailAddressId } : {}) });
+    this.goTo(() => {
+      this.step = 'forgot-password';
+      this.code = '';
+    });
+  }
+
+  private async attemptCode(): Promise<void> {
+    const strategy = this.step === 'forgot-password' ? 'reset_password_email_code' : 'email_code';
+    this.signIn = await this.signIn!.attemptFirstFactor({ strategy, code: this.code });
+    if (this.signIn.status === 'needs_new_password') this.goTo(() => (this.step = 'reset-password'));
+    else await this.finish();
+  }
+
+  private async resetPassword(): Promise<void> {
+    if (this.newPassword !== this.confirmPassword) {
+      this.errors = { confirm: this.t('formFieldError__notMatchingPasswords') };
+      return;
+    }
+    this.signIn = await this.signIn!.resetPassword({ password: this.newPassword, signOutOfOtherSessions: this.signOutOthers });
+    await this.finish();
+  }
+
+  private async finish(): Promise<void> {
+    const clerk = this.instance!;
+    const sessionId = this.signIn?.createdSessionId;
+    if (this.signIn?.status !== 'complete' || !sessionId) return;
+    await clerk.setActive({ session: sessionId });
+    this.password = '';
+    this.newPassword = '';
+    this.confirmPassword = '';
+    if (!this.emit('clerk-sign-in', { sessionId })) return;
+    const target = this.forceRedirectUrl ?? this.fallbackRedirectUrl;
+    if (this.forceRedirectUrl || !new URL(location.href).searchParams.has('redirect_url')) {
+      if (target) await clerk.navigate(target);
+      else if (this.routing !== 'virtual') await clerk.redirectToAfterSignIn();
+    } else await clerk.redirectToAfterSignIn();
+  }
+}

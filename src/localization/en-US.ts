@@ -1,0 +1,97 @@
+// en-US strings, keyed as Clerk's localization resource is (so objects from @clerk/localizations apply).
+
+export const enUS = {
+  locale: 'en-US',
+  formButtonPrimary: 'Continue',
+  formFieldLabel__emailAddress: 'Email address',
+  formFieldLabel__emailAddress_username: 'Email address or username',
+  formFieldLabel__username: 'Username',
+  formFieldLabel__password: 'Password',
+  formFieldLabel__newPassword: 'New password',
+  formFieldLabel__confirmPassword: 'Confirm password',
+  formFieldLabel__firstName: 'First name',
+  formFieldLabel__lastName: 'Last name',
+  formFieldLabel__signOutOfOtherSessions: 'Sign out of all other devices',
+  formFieldAction__forgotPassword: 'Forgot password?',
+  formFieldHintText__optional: 'Optional',
+  formFieldInputPlaceholder__emailAddress: 'Enter your email address',
+  formFieldInputPlaceholder__emailAddress_username: 'Enter email or username',
+  formFieldInputPlaceholder__password: 'Enter your password',
+  formFieldError__notMatchingPasswords: "Passwords don't match.",
+  backButton: 'Back',
+  footerActionLink__useAnotherMethod: 'Use another method',
+  signIn: {
+    start: {
+      title: 'Sign in to {{applicationName}}',
+      subtitle: 'Welcome back! Please sign in to continue',
+      actionText: "Don't have an account?",
+      actionLink: 'Sign up',
+    },
+    password: {
+      title: 'Enter your password',
+      subtitle: 'Enter the password associated with your account',
+      actionLink: 'Use another method',
+    },
+    emailCode: {
+      title: 'Check your email',
+      subtitle: 'to continue to {{applicationName}}',
+      formTitle: 'Verification code',
+      resendButton: "Didn't receive a code? Resend",
+    },
+    forgotPassword: {
+      title: 'Reset password',
+      subtitle: 'to reset your password',
+      formTitle: 'Reset password code',
+      resendButton: "Didn't receive a code? Resend",
+    },
+    forgotPasswordAlternativeMethods: {
+      title: 'Forgot Password?',
+      label__alternativeMethods: 'Or, sign in with another method',
+      blockButton__resetPassword: 'Reset your password',
+    },
+    resetPassword: {
+      title: 'Set new password',
+      formButtonPrimary: 'Reset Password',
+      successMessage: 'Your password was successfully changed. Signing you in, please wait a moment.',
+    },
+    alternativeMethods: {
+      title: 'Use another method',
+      blockButton__emailCode: 'Email code to {{identifier}}',
+      blockButton__password: 'Sign in with your password',
+    },
+  },
+  signUp: {
+    start: {
+      title: 'Create your account',
+      subtitle: 'Welcome! Please fill in the details to get started.',
+      actionText: 'Already have an account?',
+      actionLink: 'Sign in',
+    },
+    emailCode: {
+      title: 'Verify your email',
+      subtitle: 'Enter the verification code sent to your email',
+      formTitle: 'Verification code',
+      resendButton: "Didn't receive a code? Resend",
+    },
+  },
+  userButton: {
+    action__manageAccount: 'Manage account',
+    action__signOut: 'Sign out',
+  },
+  unstable__errors: {
+    form_identifier_not_found: "Couldn't find your account.",
+    form_password_incorrect: 'Password is incorrect. Try again, or use another method.',
+    form_password_pwned: 'This password has been found as part of a breach and can not be used, please try another password instead.',
+    form_password_length_too_short: 'Your password is too short. It must be at least 8 characters long.',
+    form_identifier_exists: 'This identifier is taken. Please try another.',
+    form_code_incorrect: 'Incorrect code',
+    form_param_format_invalid: 'The value entered is in an invalid format. Please check and correct it.',
+    user_locked: 'Your account is locked. Please try again later.',
+    too_many_requests: 'Too many requests. Please try again in a bit.',
+    sign_up_restricted_waitlist: 'Sign-ups are currently unavailable. Join the waitlist, and you will be notified when access becomes available.',
+  },
+};
+
+export type Localization = typeof enUS;
+/** What a page or element may pass: any subset, deeply. */
+export type LocalizationResource = { [k: string]: string | LocalizationResource | undefined };
