@@ -4,12 +4,14 @@
 //   dist/server/*.js        the FAPI server (Node, dependencies external)
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 
 const only = process.argv[2];
-/** Element folders under src/elements that are built as chunks. */
-const ELEMENTS = ['sign-in'];
+/** Element folders under src/elements with a `<name>/<name>.ts` entry: each becomes dist/elements/<name>.js. */
+const ELEMENTS = readdirSync('src/elements', { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(`src/elements/${d.name}/${d.name}.ts`))
+  .map((d) => d.name);
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const define = { __CLERK_WC_VERSION__: JSON.stringify(version) };
 
