@@ -73,6 +73,14 @@ export const enUS = {
       formTitle: 'Verification code',
       resendButton: "Didn't receive a code? Resend",
     },
+    restrictedAccess: {
+      title: 'Access restricted',
+      subtitle: 'Sign ups are currently disabled. If you believe you should have access, please contact support.',
+      subtitleWaitlist: 'Sign ups are currently disabled. To be the first to know when we launch, join the waitlist.',
+      actionText: 'Already have an account?',
+      actionLink: 'Sign in',
+      blockButton__joinWaitlist: 'Join waitlist',
+    },
   },
   userButton: {
     action__manageAccount: 'Manage account',
@@ -84,10 +92,17 @@ export const enUS = {
     form_password_pwned: 'This password has been found as part of a breach and can not be used, please try another password instead.',
     form_password_length_too_short: 'Your password is too short. It must be at least 8 characters long.',
     form_identifier_exists: 'This identifier is taken. Please try another.',
+    form_identifier_exists__email_address: 'This email address is taken. Please try another.',
+    form_identifier_exists__username: 'This username is taken. Please try another.',
+    form_param_missing: 'This field is required.',
     form_code_incorrect: 'Incorrect code',
     form_param_format_invalid: 'The value entered is in an invalid format. Please check and correct it.',
     user_locked: 'Your account is locked. Please try again later.',
     too_many_requests: 'Too many requests. Please try again in a bit.',
+    passwordComplexity: {
+      sentencePrefix: 'Your password must contain',
+      minimumLength: '{{length}} or more characters',
+    },
     sign_up_restricted_waitlist: 'Sign-ups are currently unavailable. Join the waitlist, and you will be notified when access becomes available.',
   },
 };

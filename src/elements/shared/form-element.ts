@@ -92,7 +92,7 @@ export abstract class FormElement extends ClerkElement {
     if (this.focusPending && !this.busy) {
       this.focusPending = false;
       // First error, else the first field of the step; never steal focus on the initial render of a page.
-      const target = this.formHost.querySelector<HTMLElement>('[aria-invalid="true"]') ?? this.formHost.querySelector<HTMLElement>('input');
+      const target = this.formHost.querySelector<HTMLElement>('[aria-invalid="true"]') ?? this.formHost.querySelector<HTMLElement>('input:not([hidden]):not([type=hidden])');
       if (target && (this.hasUpdatedOnce || this.matches(':focus-within'))) target.focus();
       this.hasUpdatedOnce = true;
     }

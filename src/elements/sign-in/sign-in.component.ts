@@ -142,7 +142,7 @@ export class ClerkSignIn extends FormElement {
             name: 'code',
             autocomplete: 'one-time-code',
             inputmode: 'numeric',
-            maxlength: 6,
+            // No maxlength: a pasted "123 456" must arrive whole; the handler keeps the six digits.
             code: true,
             label: this.t(this.step === 'email-code' ? 'signIn.emailCode.formTitle' : 'signIn.forgotPassword.formTitle'),
             value: this.code,
