@@ -98,6 +98,7 @@ export class Clerk implements ResourceHost {
   private readonly events = new Emitter<Events>();
   private readonly tokens: TokenCache;
   private loading: Promise<void> | undefined;
+  private touchListening = false;
 
   constructor(publishableKey = '', options: ClerkOptions = {}) {
     this.publishableKey = publishableKey;
@@ -121,6 +122,8 @@ export class Clerk implements ResourceHost {
   /** Fetches environment and client in parallel. Resolves even when offline: then `status` says what failed. */
   load(options: LoadOptions = {}): Promise<void> {
     this.options = { ...this.options, ...options };
+    // A load that failed completely may be tried again (the network came back).
+    if (this.status === 'error' && this.loading) this.loading = undefined;
     this.loading ??= this.doLoad();
     return this.loading;
   }
@@ -138,7 +141,8 @@ export class Clerk implements ResourceHost {
     this.loadError = failed[0]?.reason;
     this.loaded = failed.length < 2;
     this.setStatus(failed.length === 0 ? 'ready' : failed.length === 1 ? 'degraded' : 'error');
-    if (this.options.touchSession !== false && typeof document !== 'undefined') {
+    if (this.options.touchSession !== false && typeof document !== 'undefined' && !this.touchListening) {
+      this.touchListening = true;
       document.addEventListener('visibilitychange', () => {
         if (document.visibilityState === 'visible' && this.session) this.session.touch().catch(() => undefined);
       });
@@ -290,6 +294,56 @@ export class Clerk implements ResourceHost {
 
   unmountSignUp(node: HTMLElement): void {
     this.unmount('clerk-sign-up', node);
+  }
+
+  mountWaitlist(node: HTMLElement, props?: object): void {
+    this.mount('clerk-waitlist', node, props);
+  }
+
+  unmountWaitlist(node: HTMLElement): void {
+    this.unmount('clerk-waitlist', node);
+  }
+
+  // Modals: a <clerk-modal> (a <dialog>) around the element, appended to <body>.
+
+  private open(tag: string, props: object = {}): void {
+    this.close(tag);
+    const modal = document.createElement('clerk-modal');
+    modal.dataset.component = tag;
+    const el = document.createElement(tag);
+    Object.assign(el, { clerk: this, routing: 'virtual', ...props });
+    modal.append(el);
+    document.body.append(modal);
+  }
+
+  private close(tag: string): void {
+    const modal = document.querySelector<HTMLElement & { close?: () => void }>(`clerk-modal[data-component="${tag}"]`);
+    if (modal?.close) modal.close();
+    else modal?.remove();
+  }
+
+  openSignIn(props?: object): void {
+    this.open('clerk-sign-in', props);
+  }
+
+  closeSignIn(): void {
+    this.close('clerk-sign-in');
+  }
+
+  openSignUp(props?: object): void {
+    this.open('clerk-sign-up', props);
+  }
+
+  closeSignUp(): void {
+    this.close('clerk-sign-up');
+  }
+
+  openWaitlist(props?: object): void {
+    this.open('clerk-waitlist', props);
+  }
+
+  closeWaitlist(): void {
+    this.close('clerk-waitlist');
   }
 
   mountUserButton(node: HTMLElement, props?: object): void {

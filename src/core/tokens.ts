@@ -4,6 +4,8 @@ import type { Fapi } from './fapi.js';
 
 /** A cached token is served while it has more than this left. */
 export const TOKEN_LEEWAY_MS = 10_000;
+/** The background refresh runs this long before the cache would stop serving the token. */
+export const REFRESH_LEAD_MS = 1_000;
 
 interface Entry {
   jwt: string;
@@ -52,12 +54,17 @@ export class TokenCache {
     return !!entry && entry.exp - Date.now() > TOKEN_LEEWAY_MS;
   }
 
+  /** Time for the background refresh (a little before the token stops being fresh). */
+  private due(entry: Entry | undefined): boolean {
+    return !entry || entry.exp - Date.now() <= TOKEN_LEEWAY_MS + REFRESH_LEAD_MS;
+  }
+
   /** Remembers a token (from `last_active_token`, a mint, or another tab). */
   set(sessionId: string, jwt: string, template?: string): void {
     const exp = expiry(jwt);
     const key = this.key(sessionId, template);
     const current = this.entries.get(key);
-    if (current && current.exp >= exp) return;
+    if (current && current.exp > exp) return;
     this.entries.set(key, { jwt, exp });
     if (!template && sessionId === this.activeSessionId) {
       this.onActiveToken?.(jwt);
@@ -109,26 +116,27 @@ export class TokenCache {
     const sid = this.activeSessionId;
     const entry = sid ? this.entries.get(sid) : undefined;
     if (!sid || !entry) return;
-    const delay = Math.max(0, entry.exp - TOKEN_LEEWAY_MS - Date.now() - 1000);
+    const delay = Math.max(0, entry.exp - TOKEN_LEEWAY_MS - REFRESH_LEAD_MS - Date.now());
     this.timer = setTimeout(() => void this.refresh(sid), delay);
   }
 
   private async refresh(sessionId: string): Promise<void> {
-    if (sessionId !== this.activeSessionId || this.fresh(this.entries.get(sessionId))) return this.schedule();
+    if (sessionId !== this.activeSessionId) return;
+    if (!this.due(this.entries.get(sessionId))) return this.schedule();
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
     try {
       if (!locks) {
-        await this.get(sessionId);
+        await this.get(sessionId, undefined, true);
         return;
       }
       // One tab mints; the others find the lock taken and wait for its broadcast.
       await locks.request(`clerk-wc:refresh:${sessionId}`, { ifAvailable: true }, async (lock) => {
-        if (lock && !this.fresh(this.entries.get(sessionId))) await this.get(sessionId);
+        if (lock && this.due(this.entries.get(sessionId))) await this.get(sessionId, undefined, true);
       });
-      if (!this.fresh(this.entries.get(sessionId))) {
+      if (this.due(this.entries.get(sessionId))) {
         // The broadcast did not come (the other tab closed?): give it a moment, then mint here.
         await new Promise((r) => setTimeout(r, 1500));
-        if (sessionId === this.activeSessionId && !this.fresh(this.entries.get(sessionId))) await this.get(sessionId);
+        if (sessionId === this.activeSessionId && this.due(this.entries.get(sessionId))) await this.get(sessionId, undefined, true);
       }
     } catch {
       // Offline or signed out: the next getToken() call reports it; try again later.

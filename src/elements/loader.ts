@@ -11,6 +11,14 @@ export const ELEMENT_CHUNKS: Record<string, string> = {
   'clerk-signed-out': 'control',
   'clerk-loaded': 'control',
   'clerk-loading': 'control',
+  'clerk-waitlist': 'waitlist',
+  'clerk-protect': 'protect',
+  'clerk-modal': 'modal',
+  'clerk-sign-in-button': 'buttons',
+  'clerk-sign-up-button': 'buttons',
+  'clerk-sign-out-button': 'buttons',
+  'clerk-redirect-to-sign-in': 'buttons',
+  'clerk-redirect-to-sign-up': 'buttons',
 };
 
 const requested = new Set<string>();

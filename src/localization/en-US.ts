@@ -82,9 +82,24 @@ export const enUS = {
       blockButton__joinWaitlist: 'Join waitlist',
     },
   },
+  waitlist: {
+    start: {
+      title: 'Join the waitlist',
+      subtitle: "Enter your email address and we'll let you know when your spot is ready",
+      actionText: 'Already have access?',
+      actionLink: 'Sign in',
+      formButton: 'Join the waitlist',
+    },
+    success: {
+      title: "Thanks for joining the waitlist!",
+      subtitle: "We'll be in touch when your spot is ready",
+      message: "You're on the list. We'll email you when your spot is ready.",
+    },
+  },
   userButton: {
     action__manageAccount: 'Manage account',
     action__signOut: 'Sign out',
+    action__openUserMenu: 'Open user menu',
   },
   unstable__errors: {
     form_identifier_not_found: "Couldn't find your account.",

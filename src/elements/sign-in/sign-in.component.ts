@@ -111,7 +111,7 @@ export class ClerkSignIn extends FormElement {
   protected renderForm(): TemplateResult {
     switch (this.step) {
       case 'password':
-        return html`<form class="cl-form" @submit=${this.onSubmit(() => this.attemptPassword())}>
+        return html`<form class="cl-form" novalidate @submit=${this.onSubmit(() => this.attemptPassword())}>
           ${this.identity()}
           <input type="text" name="username" autocomplete="username" .value=${this.signIn?.identifier ?? ''} hidden />
           ${field({
@@ -135,7 +135,7 @@ export class ClerkSignIn extends FormElement {
         </form>`;
       case 'email-code':
       case 'forgot-password':
-        return html`<form class="cl-form" @submit=${this.onSubmit(() => this.attemptCode())}>
+        return html`<form class="cl-form" novalidate @submit=${this.onSubmit(() => this.attemptCode())}>
           ${this.identity()}
           ${field({
             id: this.ids.code,
@@ -160,7 +160,7 @@ export class ClerkSignIn extends FormElement {
           </button>
         </form>`;
       case 'reset-password':
-        return html`<form class="cl-form" @submit=${this.onSubmit(() => this.resetPassword())}>
+        return html`<form class="cl-form" novalidate @submit=${this.onSubmit(() => this.resetPassword())}>
           <input type="text" name="username" autocomplete="username" .value=${this.signIn?.identifier ?? ''} hidden />
           ${field({
             id: this.ids.newPassword,
@@ -191,7 +191,7 @@ export class ClerkSignIn extends FormElement {
           ${this.formErrorTemplate()} ${this.submit(this.t('signIn.resetPassword.formButtonPrimary'))}
         </form>`;
       default:
-        return html`<form class="cl-form" @submit=${this.onSubmit(() => this.start())}>
+        return html`<form class="cl-form" novalidate @submit=${this.onSubmit(() => this.start())}>
           ${field({
             id: this.ids.identifier,
             name: 'identifier',

@@ -1,0 +1,4 @@
+import { tokens } from '../../theme/tokens.js';
+import { cardStyles } from '../shared/card.styles.js';
+
+export const styles = [tokens, cardStyles];
