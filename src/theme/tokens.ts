@@ -5,6 +5,7 @@ import { css } from 'lit';
 const light = css`
   --_primary: var(--clerk-color-primary, #6c47ff);
   --_on-primary: var(--clerk-color-on-primary, #ffffff);
+  --_link: var(--clerk-color-link, var(--_primary));
   --_bg: var(--clerk-color-background, #ffffff);
   --_text: var(--clerk-color-text, #212126);
   --_muted: var(--clerk-color-text-secondary, #5e5f6e);
@@ -17,8 +18,10 @@ const light = css`
 `;
 
 const dark = css`
-  --_primary: var(--clerk-color-primary, #8c6cff);
+  --_primary: var(--clerk-color-primary, #6c47ff);
   --_on-primary: var(--clerk-color-on-primary, #ffffff);
+  /* Links sit on the dark card, not on the primary: a lighter tint keeps them readable. */
+  --_link: var(--clerk-color-link, color-mix(in srgb, var(--_primary) 50%, white));
   --_bg: var(--clerk-color-background, #1b1b1f);
   --_text: var(--clerk-color-text, #f3f3f6);
   --_muted: var(--clerk-color-text-secondary, #b2b2bd);

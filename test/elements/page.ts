@@ -6,12 +6,13 @@ import type { Harness } from '../core/browser-harness.ts';
 
 export const BUNDLE_TAG = '<script src="/npm/@clerk/clerk-js@5/dist/clerk.browser.js" data-clerk-proxy-url="/"></script>';
 
-/** Writes `<name>.html` (and `<name>.js` when `js` is given); returns the page URL. */
-export function writePage(h: Harness, name: string, body: string, js = ''): string {
+/** Writes `<name>.html` (and `<name>.js` when `js` is given; a module script when `module`); returns the page URL. */
+export function writePage(h: Harness, name: string, body: string, js = '', opts: { module?: boolean } = {}): string {
   if (js) writeFileSync(join(h.staticDir, `${name}.js`), js);
+  const pageScript = js ? `<script ${opts.module ? 'type="module" ' : ''}src="/${name}.js"></script>` : '';
   writeFileSync(
     join(h.staticDir, `${name}.html`),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${name}</title>${BUNDLE_TAG}${js ? `<script src="/${name}.js"></script>` : ''}</head><body>${body}</body></html>`,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${name}</title>${BUNDLE_TAG}${pageScript}</head><body>${body}</body></html>`,
   );
   return `${h.url}/${name}.html`;
 }

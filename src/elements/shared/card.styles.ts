@@ -41,7 +41,7 @@ export const cardStyles = css`
   footer button {
     font: inherit;
     font-weight: 500;
-    color: var(--_primary);
+    color: var(--_link);
     background: none;
     border: 0;
     padding: 0;

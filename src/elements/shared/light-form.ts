@@ -15,7 +15,7 @@ const FORM_CSS = `
 :where(.cl-input) { box-sizing: border-box; inline-size: 100%; padding-block: 0.55rem; padding-inline: 0.75rem;
   font: inherit; color: var(--_input-text, var(--_text)); background: var(--_input-bg); border: 1px solid var(--_border);
   border-radius: calc(var(--_radius) * 0.75); outline: none; }
-:where(.cl-input):focus-visible { border-color: var(--_primary); box-shadow: var(--_focus); }
+:where(.cl-input):focus-visible { border-color: var(--_link); box-shadow: var(--_focus); }
 :where(.cl-input)[aria-invalid='true'] { border-color: var(--_danger); }
 :where(.cl-input.cl-code) { letter-spacing: 0.5em; font-size: 1.25rem; text-align: center; font-variant-numeric: tabular-nums; }
 :where(.cl-error) { color: var(--_danger); font-size: 0.8125rem; margin: 0; }
@@ -27,7 +27,7 @@ const FORM_CSS = `
 :where(.cl-button-primary):hover { background: color-mix(in srgb, var(--_primary) 88%, black); }
 :where(.cl-button):focus-visible { outline: none; box-shadow: var(--_focus); }
 :where(.cl-button)[disabled] { opacity: 0.6; cursor: progress; }
-:where(.cl-link) { font: inherit; font-weight: 500; color: var(--_primary); background: none; border: 0; padding: 0; cursor: pointer; text-decoration: none; }
+:where(.cl-link) { font: inherit; font-weight: 500; color: var(--_link); background: none; border: 0; padding: 0; cursor: pointer; text-decoration: none; }
 :where(.cl-link):hover { text-decoration: underline; }
 :where(.cl-link):focus-visible { outline: none; box-shadow: var(--_focus); border-radius: 2px; }
 :where(.cl-identity) { display: flex; align-items: center; justify-content: center; gap: 0.5rem; color: var(--_muted); }
