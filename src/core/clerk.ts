@@ -43,7 +43,7 @@ export interface LoadOptions {
 /** The instance settings from GET /v1/environment, camelCased. */
 export interface Environment {
   authConfig: { singleSessionMode: boolean; [k: string]: unknown };
-  displayConfig: { applicationName: string; signInUrl: string; signUpUrl: string; afterSignInUrl: string; afterSignUpUrl: string; afterSignOutOneUrl: string; [k: string]: unknown };
+  displayConfig: { applicationName: string; signInUrl: string; signUpUrl: string; afterSignInUrl: string; afterSignUpUrl: string; afterSignOutOneUrl: string; waitlistUrl: string; userProfileUrl: string; [k: string]: unknown };
   userSettings: { attributes: Record<string, { enabled: boolean; required: boolean }>; signUp: { mode: 'public' | 'restricted' | 'waitlist' }; passwordSettings: { minLength: number; maxLength: number }; [k: string]: unknown };
   [k: string]: unknown;
 }

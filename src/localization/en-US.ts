@@ -105,7 +105,6 @@ export const enUS = {
     form_identifier_not_found: "Couldn't find your account.",
     form_password_incorrect: 'Password is incorrect. Try again, or use another method.',
     form_password_pwned: 'This password has been found as part of a breach and can not be used, please try another password instead.',
-    form_password_length_too_short: 'Your password is too short. It must be at least 8 characters long.',
     form_identifier_exists: 'This identifier is taken. Please try another.',
     form_identifier_exists__email_address: 'This email address is taken. Please try another.',
     form_identifier_exists__username: 'This username is taken. Please try another.',

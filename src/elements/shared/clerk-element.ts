@@ -97,7 +97,10 @@ export abstract class ClerkElement extends LitElement {
 
   /** The message to show for an API error: localized by code, else the server's long message. */
   protected errorText(e: ClerkAPIError): string {
-    return errorMessage(e.code, this.localization, this.loadOptions.localization) ?? e.longMessage ?? e.message;
+    const resources = [this.localization, this.loadOptions.localization] as const;
+    // Clerk's resources name some messages per field first: `form_identifier_exists__email_address`.
+    const perField = e.meta?.paramName ? errorMessage(`${e.code}__${e.meta.paramName}`, ...resources) : undefined;
+    return perField ?? errorMessage(e.code, ...resources) ?? e.longMessage ?? e.message;
   }
 
   /** Dispatches a `clerk-*` event that bubbles out of shadow roots. */

@@ -33,6 +33,10 @@ const FORM_CSS = `
 :where(.cl-identity) { display: flex; align-items: center; justify-content: center; gap: 0.5rem; color: var(--_muted); }
 :where(.cl-hint) { color: var(--_muted); font-size: 0.75rem; margin: 0; }
 :where(.cl-checkbox) { display: flex; gap: 0.5rem; align-items: center; font-size: 0.8125rem; }
+:where(.cl-input)[aria-invalid='true']:focus-visible { box-shadow: 0 0 0 3px color-mix(in srgb, var(--_danger) 35%, transparent); }
+:where(.cl-name-row) { display: grid; grid-template-columns: repeat(auto-fit, minmax(8rem, 1fr)); gap: calc(var(--_space) * 0.75); }
+:where(a.cl-button) { display: block; text-align: center; text-decoration: none; }
+:where(.cl-identity) > :where(span) { overflow-wrap: anywhere; }
 `;
 
 let sheet: CSSStyleSheet | undefined;

@@ -14,6 +14,7 @@ export interface SignInInitialValues {
 }
 
 /**
+ * @tagname clerk-sign-in
  * @summary Sign-in: identifier, then password or an emailed code; "forgot password" resets with a code.
  *
  * @slot - The light-DOM form (rendered by the element; browsers and password managers autofill it).
@@ -66,7 +67,7 @@ export class ClerkSignIn extends FormElement {
 
   private get identifierLabel(): string {
     const attrs = this.instance?.environment?.userSettings.attributes;
-    const email = attrs?.email_address?.enabled ?? attrs?.emailAddress?.enabled ?? true;
+    const email = attrs?.emailAddress?.enabled ?? true;
     const username = attrs?.username?.enabled ?? false;
     return email && username ? 'formFieldLabel__emailAddress_username' : username ? 'formFieldLabel__username' : 'formFieldLabel__emailAddress';
   }
