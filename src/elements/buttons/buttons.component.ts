@@ -36,6 +36,7 @@ abstract class SlottedButton extends ClerkElement {
 }
 
 /**
+ * @tagname clerk-sign-in-button
  * @summary Wraps a button: a click opens sign-in in a modal (`mode="modal"`) or goes to the sign-in page.
  * @slot - The button to wrap; a plain "Sign in" button when empty.
  */
@@ -56,6 +57,7 @@ export class ClerkSignInButton extends SlottedButton {
 }
 
 /**
+ * @tagname clerk-sign-up-button
  * @summary Wraps a button: a click opens sign-up in a modal (`mode="modal"`) or goes to the sign-up page.
  * @slot - The button to wrap; a plain "Sign up" button when empty.
  */
@@ -76,6 +78,7 @@ export class ClerkSignUpButton extends SlottedButton {
 }
 
 /**
+ * @tagname clerk-sign-out-button
  * @summary Wraps a button: a click signs out (one session with `session-id`, else all), then optionally navigates.
  * @slot - The button to wrap; a plain "Sign out" button when empty.
  */
@@ -114,14 +117,20 @@ abstract class SignedOutRedirect extends ClerkElement {
   }
 }
 
-/** @summary Sends signed-out visitors to the sign-in page (with a `redirect_url` back here). */
+/**
+ * @tagname clerk-redirect-to-sign-in
+ * @summary Sends signed-out visitors to the sign-in page (with a `redirect_url` back here).
+ */
 export class ClerkRedirectToSignIn extends SignedOutRedirect {
   protected go(): Promise<unknown> {
     return this.instance!.redirectToSignIn();
   }
 }
 
-/** @summary Sends signed-out visitors to the sign-up page (with a `redirect_url` back here). */
+/**
+ * @tagname clerk-redirect-to-sign-up
+ * @summary Sends signed-out visitors to the sign-up page (with a `redirect_url` back here).
+ */
 export class ClerkRedirectToSignUp extends SignedOutRedirect {
   protected go(): Promise<unknown> {
     return this.instance!.redirectToSignUp();

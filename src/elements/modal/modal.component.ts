@@ -4,6 +4,7 @@ import { tokens } from '../../theme/tokens.js';
 import { ClerkElement } from '../shared/clerk-element.js';
 
 /**
+ * @tagname clerk-modal
  * @summary A modal `<dialog>` around one element (what `Clerk.openSignIn()` and friends show). Esc and a click on
  * the backdrop close it, page scroll is locked while it is open, and focus returns where it was.
  *

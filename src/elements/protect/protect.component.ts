@@ -18,6 +18,7 @@ function claims(jwt: string | undefined): Record<string, unknown> {
 }
 
 /**
+ * @tagname clerk-protect
  * @summary Shows its content to signed-in users who pass a role, permission or condition check; else the fallback.
  *
  * @slot - Content for users who pass.

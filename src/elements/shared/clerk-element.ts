@@ -20,6 +20,11 @@ interface LoadedOptions {
   localization?: LocalizationResource;
 }
 
+/** Built outside the class so the manifest lists each element's own `@event` tags, not this generic one. */
+function clerkEvent<T>(name: string, detail: T): CustomEvent<T> {
+  return new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true });
+}
+
 export abstract class ClerkElement extends LitElement {
   /** Defines the tag with this class unless it is already defined (two bundle copies must not throw). */
   static define(tag: string): void {
@@ -73,10 +78,16 @@ export abstract class ClerkElement extends LitElement {
       setTimeout(() => this.isConnected && !this.unsubscribe && this.attach(), 50);
       return;
     }
-    this.unsubscribe = clerk.addListener((r) => {
+    const offResources = clerk.addListener((r) => {
       this.resources = r;
       this.loaded = clerk.loaded;
     });
+    // A load that fails completely never emits resources: follow the status too.
+    const offStatus = clerk.on('status', () => (this.loaded = clerk.loaded));
+    this.unsubscribe = () => {
+      offResources();
+      offStatus();
+    };
     if (!clerk.loaded) void clerk.load();
   }
 
@@ -105,7 +116,7 @@ export abstract class ClerkElement extends LitElement {
 
   /** Dispatches a `clerk-*` event that bubbles out of shadow roots. */
   protected emit<T>(name: `clerk-${string}`, detail?: T): boolean {
-    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true }));
+    return this.dispatchEvent(clerkEvent(name, detail));
   }
 
   /** Custom states (`:state(loading)`) where the browser has them. */

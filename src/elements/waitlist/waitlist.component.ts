@@ -5,6 +5,7 @@ import { field, uid } from '../shared/light-form.js';
 import { styles } from './waitlist.styles.js';
 
 /**
+ * @tagname clerk-waitlist
  * @summary Waitlist: an email address joins the instance's waitlist, then a confirmation.
  *
  * @slot - The light-DOM form (rendered by the element).

@@ -1,0 +1,18 @@
+import { ClerkControlElement } from './control.component.js';
+
+/**
+ * @tagname clerk-signed-out
+ * @summary Shows its children only while no user is signed in (once Clerk has loaded).
+ *
+ * Switches without a reload when the state changes (a sign-in, a sign-out, another tab). The children stay in
+ * the light DOM; while hidden they are not rendered.
+ *
+ * @slot - The content to show.
+ *
+ * @cssstate visible - The children are shown.
+ */
+export class ClerkSignedOut extends ClerkControlElement {
+  protected override get visible(): boolean {
+    return this.loaded && !this.resources.user;
+  }
+}
