@@ -13,7 +13,7 @@ const light = css`
   --_input-bg: var(--clerk-color-input-background, #ffffff);
   --_input-text: var(--clerk-color-input-text, var(--_text));
   --_border: var(--clerk-color-border, #d4d4da);
-  --_neutral: var(--clerk-color-neutral, #f3f3f6);
+  --_neutral: var(--clerk-color-neutral, color-mix(in srgb, var(--_text) 7%, transparent));
   --_shadow: var(--clerk-shadow, 0 1px 3px rgb(0 0 0 / 0.08), 0 8px 24px rgb(0 0 0 / 0.08));
 `;
 
@@ -28,7 +28,7 @@ const dark = css`
   --_danger: var(--clerk-color-danger, #ff8077);
   --_input-bg: var(--clerk-color-input-background, #25252b);
   --_border: var(--clerk-color-border, #3d3d46);
-  --_neutral: var(--clerk-color-neutral, #2a2a31);
+  --_neutral: var(--clerk-color-neutral, color-mix(in srgb, var(--_text) 10%, transparent));
   --_shadow: var(--clerk-shadow, 0 1px 3px rgb(0 0 0 / 0.4), 0 8px 24px rgb(0 0 0 / 0.4));
 `;
 

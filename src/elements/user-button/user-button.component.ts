@@ -39,7 +39,7 @@ const prefetch = () => void loadAnchor().catch(() => undefined);
  * @csspart menu-item-icon - An item's icon (also `userButtonPopoverActionButtonIcon`).
  *
  * @cssproperty [--clerk-user-button-avatar-size=2rem] - The avatar's diameter.
- * @cssproperty [--clerk-user-button-popover-width=20rem] - The menu card's width.
+ * @cssproperty [--clerk-user-button-popover-width=16rem] - The menu card's minimum width (it grows to fit a long email).
  * @cssstate signed-in - A user is signed in (the element is visible).
  * @cssstate open - The menu is open.
  * @cssstate loading - Signing out.

@@ -103,7 +103,10 @@ export const styles = [
       inset-inline-start: 0;
       z-index: 1000;
       box-sizing: border-box;
-      inline-size: min(var(--clerk-user-button-popover-width, 20rem), calc(100vw - 1rem));
+      /* As wide as the longest line (an email), within bounds; only then does it wrap. */
+      inline-size: max-content;
+      min-inline-size: min(var(--clerk-user-button-popover-width, 16rem), calc(100vw - 1rem));
+      max-inline-size: min(26rem, calc(100vw - 1rem));
       margin: 0;
       padding: 0;
       overflow: hidden;
