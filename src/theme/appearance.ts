@@ -44,23 +44,25 @@ export function appearanceCss(appearance: Appearance | undefined): string {
   const vars = Object.entries(appearance.variables ?? {})
     .filter(([k, v]) => VARIABLES[k] && v !== undefined && safe(String(v)))
     .map(([k, v]) => `${VARIABLES[k]}: ${typeof v === 'number' && k !== 'fontSize' ? `${v}px` : String(v)};`);
-  const rules = Object.entries(appearance.elements ?? {})
+  return [vars.length ? `:host { ${vars.join(' ')} }` : '', partRules(appearance, '')].filter(Boolean).join('\n');
+}
+
+/** `appearance.elements` as rules on parts, each selector prefixed with `scope`. */
+function partRules(appearance: Appearance | undefined, scope: string): string {
+  return Object.entries(appearance?.elements ?? {})
     .filter((e): e is [string, Record<string, string | number>] => typeof e[1] === 'object' && /^[A-Za-z][\w-]*$/.test(e[0]))
     .map(([part, style]) => {
       const decls = Object.entries(style)
         .filter(([, v]) => safe(String(v)))
         .map(([p, v]) => `${kebab(p)}: ${String(v)};`);
-      return `[part~='${part}'] { ${decls.join(' ')} }`;
-    });
-  return [vars.length ? `:host { ${vars.join(' ')} }` : '', ...rules].join('\n');
+      return `${scope}[part~='${part}'] { ${decls.join(' ')} }`;
+    })
+    .join('\n');
 }
 
 const cache = new Map<string, CSSStyleSheet>();
 
-/** A shared stylesheet for the global and the element appearance, or undefined when there is nothing to apply. */
-export function appearanceSheet(...layers: Array<Appearance | undefined>): CSSStyleSheet | undefined {
-  const text = layers.map(appearanceCss).filter(Boolean).join('\n');
-  if (!text) return undefined;
+function sheetFor(text: string): CSSStyleSheet {
   let sheet = cache.get(text);
   if (!sheet) {
     sheet = new CSSStyleSheet();
@@ -68,4 +70,24 @@ export function appearanceSheet(...layers: Array<Appearance | undefined>): CSSSt
     cache.set(text, sheet);
   }
   return sheet;
+}
+
+/** A shared stylesheet for the global and the element appearance (for the shadow root), or undefined when empty. */
+export function appearanceSheet(...layers: Array<Appearance | undefined>): CSSStyleSheet | undefined {
+  const text = layers.map(appearanceCss).filter(Boolean).join('\n');
+  return text ? sheetFor(text) : undefined;
+}
+
+/**
+ * The same `elements` rules for parts in the element's light DOM (its form), scoped by a `data-cl-appearance`
+ * value the caller puts on the host. Returns the scope value and the sheet, or undefined when there are no rules.
+ */
+export function lightAppearanceSheet(...layers: Array<Appearance | undefined>): { scope: string; sheet: CSSStyleSheet } | undefined {
+  const raw = layers.map((a) => partRules(a, '')).filter(Boolean).join('\n');
+  if (!raw) return undefined;
+  let hash = 0;
+  for (const ch of raw) hash = (Math.imul(hash, 31) + ch.charCodeAt(0)) | 0;
+  const scope = (hash >>> 0).toString(36);
+  const text = layers.map((a) => partRules(a, `[data-cl-appearance='${scope}'] `)).filter(Boolean).join('\n');
+  return { scope, sheet: sheetFor(text) };
 }

@@ -150,7 +150,7 @@ describe('<clerk-sign-in>', () => {
     });
   });
 
-  test('localization and appearance: a French resource renders French; appearance.variables.colorPrimary colours the button', async () => {
+  test('localization and appearance: overrides render; variables.colorPrimary colours the button; elements style light and shadow parts', async () => {
     const h = harness();
     const fr = page(
       h,
@@ -158,7 +158,7 @@ describe('<clerk-sign-in>', () => {
       '<clerk-sign-in routing="virtual"></clerk-sign-in>',
       `window.addEventListener('load', () => Clerk.load({
   localization: { signIn: { start: { title: 'Connectez-vous à {{applicationName}}' } }, formButtonPrimary: 'Continuer' },
-  appearance: { variables: { colorPrimary: 'rgb(0, 128, 0)' } },
+  appearance: { variables: { colorPrimary: 'rgb(0, 128, 0)' }, elements: { formButtonPrimary: { textTransform: 'uppercase' }, card: { borderWidth: '3px' } } },
 }));`,
     );
     await withTab(h, 'sign-in-fr', async ({ page: p }) => {
@@ -167,6 +167,9 @@ describe('<clerk-sign-in>', () => {
       const button = p.getByRole('button', { name: 'Continuer' });
       await button.waitFor();
       assert.equal(await button.evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(0, 128, 0)');
+      // appearance.elements: a light-DOM part (the form's button) and a shadow part (the card).
+      assert.equal(await button.evaluate((b) => getComputedStyle(b).textTransform), 'uppercase');
+      assert.equal(await p.evaluate(() => getComputedStyle(document.querySelector('clerk-sign-in')!.shadowRoot!.querySelector('[part~=card]')!).borderTopWidth), '3px');
     });
   });
 

@@ -6,7 +6,7 @@ import type { Clerk, Resources } from '../../core/clerk.js';
 import type { ClerkAPIError } from '../../core/errors.js';
 import { errorMessage, translate } from '../../localization/translate.js';
 import type { LocalizationResource } from '../../localization/en-US.js';
-import { appearanceSheet, type Appearance } from '../../theme/appearance.js';
+import { appearanceSheet, lightAppearanceSheet, type Appearance } from '../../theme/appearance.js';
 
 declare global {
   interface Window {
@@ -97,6 +97,13 @@ export abstract class ClerkElement extends LitElement {
       const sheet = appearanceSheet(this.loadOptions.appearance, this.appearance);
       const base = (this.constructor as typeof LitElement).elementStyles.map((s) => ('styleSheet' in s ? s.styleSheet : s)).filter((s): s is CSSStyleSheet => s instanceof CSSStyleSheet);
       if (this.shadowRoot) this.shadowRoot.adoptedStyleSheets = sheet ? [...base, sheet] : base;
+      // Parts in the light DOM (the forms) get the same `elements` rules from a sheet on the page's root.
+      const light = lightAppearanceSheet(this.loadOptions.appearance, this.appearance);
+      if (light) {
+        this.dataset.clAppearance = light.scope;
+        const root = this.getRootNode() as Document | ShadowRoot;
+        if ('adoptedStyleSheets' in root && !root.adoptedStyleSheets.includes(light.sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, light.sheet];
+      } else delete this.dataset.clAppearance;
     }
   }
 
