@@ -36,7 +36,7 @@ async function buildBrowser() {
   // One chunk per element, Lit and shared code split out: what the autoloader imports on first use.
   await build({
     ...common,
-    entryPoints: Object.fromEntries(ELEMENTS.map((name) => [`elements/${name}`, `src/elements/${name}/${name}.ts`])),
+    entryPoints: { ...Object.fromEntries(ELEMENTS.map((name) => [`elements/${name}`, `src/elements/${name}/${name}.ts`])), 'elements/all': 'src/elements/all.ts' },
     outdir: 'dist',
     format: 'esm',
     splitting: true,

@@ -1,0 +1,10 @@
+// Every element, defined: `import 'clerk-wc/elements'` in an app that bundles its own code (Vite, Angular…).
+// Pages using the script tag need none of this: its autoloader imports each element on first use.
+import './sign-in/sign-in.js';
+import './sign-up/sign-up.js';
+import './user-button/user-button.js';
+import './waitlist/waitlist.js';
+import './protect/protect.js';
+import './control/control.js';
+import './buttons/buttons.js';
+import './modal/modal.js';
