@@ -36,13 +36,15 @@ async function buildBrowser() {
   // One chunk per element, Lit and shared code split out: what the autoloader imports on first use.
   await build({
     ...common,
-    entryPoints: { ...Object.fromEntries(ELEMENTS.map((name) => [`elements/${name}`, `src/elements/${name}/${name}.ts`])), 'elements/all': 'src/elements/all.ts' },
+    entryPoints: Object.fromEntries(ELEMENTS.map((name) => [`elements/${name}`, `src/elements/${name}/${name}.ts`])),
     outdir: 'dist',
     format: 'esm',
     splitting: true,
     minify: true,
     chunkNames: 'chunks/[name]-[hash]',
   });
+  // For apps that bundle: every element in one module (its own build, so the chunks above stay per element).
+  await build({ ...common, entryPoints: ['src/elements/all.ts'], outfile: 'dist/elements.js', format: 'esm', minify: true });
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 }
 
