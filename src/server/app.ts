@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import type { ServerContext } from './context.js';
 import { type Call, CLIENT_COOKIE, CLIENT_TTL_MS, type ClientTransport, findClient } from './http/call.js';
+import { createBackendApi, isBackendApiPath } from './bapi/router.js';
 import { ApiError, Errors } from './http/errors.js';
 import { originAllowed } from './http/origins.js';
 import { serveStatic } from './http/static.js';
@@ -93,10 +94,14 @@ export function createApp(ctx: ServerContext) {
   app.onError((e) => errorResponse(e instanceof ApiError ? e : logInternal(e), new Headers()));
 
   const secure = new URL(ctx.issuer).protocol === 'https:';
+  const backendApi = createBackendApi(ctx);
 
   /** Handles one request; never throws. */
   return async function fetch(req: Request, bindings: NodeBindings = {}): Promise<Response> {
     const url = new URL(req.url);
+    // Backend API paths (/v1/users, /v1/sessions, /v1/invitations, /v1/waitlist_entries, /v1/jwks) go to the
+    // secret-key router (bapi/router.ts) before anything below: no client cookie, no CORS, its own 401s.
+    if (isBackendApiPath(url.pathname)) return backendApi(req, bindings.incoming?.socket?.remoteAddress ?? 'unknown');
     const rawOrigin = req.headers.get('origin') ?? undefined;
     const allowed = rawOrigin !== undefined && rawOrigin !== 'null' && originAllowed(ctx.config, ctx.issuer, rawOrigin);
     const cors = corsHeaders(allowed ? rawOrigin : undefined);

@@ -1,6 +1,7 @@
 // Server configuration: a JSON config file, then environment variables, over safe local defaults.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { applyWebhookEnv, defaultWebhookDelivery, validateWebhooks, type WebhookDeliveryConfig, type WebhookEndpointConfig } from './webhooks/config.js';
 
 export const SIGN_UP_MODES = ['public', 'restricted', 'waitlist'] as const;
 export type SignUpMode = (typeof SIGN_UP_MODES)[number];
@@ -31,6 +32,8 @@ export interface ServerConfig {
   singleSessionMode: boolean;
   password: { minLength: number; maxLength: number; rejectCommon: boolean };
   session: { lifetimeSeconds: number; tokenLifetimeSeconds: number };
+  /** How often a running server re-reads the active signing key (after `rotate-key`); 0 = only on SIGHUP. */
+  keyRefreshSeconds: number;
   lockout: { enabled: boolean; maxAttempts: number; durationMinutes: number };
   rateLimit: { windowSeconds: number; max: number };
   /** Origins allowed to call the FAPI with credentials. Empty means localhost origins in development. */
@@ -44,6 +47,11 @@ export interface ServerConfig {
   /** A folder of static files served at `/` next to the FAPI (the demo site); off when unset. */
   staticDir: string | undefined;
   urls: { signIn: string; signUp: string; afterSignIn: string; afterSignUp: string; home: string; waitlist: string; userProfile: string };
+  /** Backend API secret key (CLERK_SECRET_KEY); when unset, one is generated on first start and printed once. */
+  secretKey: string | undefined;
+  /** Webhook endpoints `[{ url, secret, events? }]` and the delivery schedule (webhooks/config.ts). */
+  webhooks: WebhookEndpointConfig[];
+  webhookDelivery: WebhookDeliveryConfig;
 }
 
 export const DEFAULT_PORT = 4000;
@@ -63,6 +71,7 @@ export function defaultConfig(): ServerConfig {
     singleSessionMode: true,
     password: { minLength: 8, maxLength: 72, rejectCommon: true },
     session: { lifetimeSeconds: 7 * 24 * 3600, tokenLifetimeSeconds: 60 },
+    keyRefreshSeconds: 30,
     lockout: { enabled: true, maxAttempts: 10, durationMinutes: 60 },
     rateLimit: { windowSeconds: 60, max: 120 },
     allowedOrigins: [],
@@ -71,6 +80,9 @@ export function defaultConfig(): ServerConfig {
     logMail: true,
     signOutOthersOnPasswordChange: true,
     staticDir: undefined,
+    secretKey: undefined,
+    webhooks: [],
+    webhookDelivery: defaultWebhookDelivery(),
     urls: { signIn: '/sign-in', signUp: '/sign-up', afterSignIn: '/', afterSignUp: '/', home: '/', waitlist: '/waitlist', userProfile: '/user' },
   };
 }
@@ -139,6 +151,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (rlMax !== undefined) config.rateLimit.max = rlMax;
   const tokenLife = intEnv(env, 'SESSION_TOKEN_LIFETIME');
   if (tokenLife !== undefined) config.session.tokenLifetimeSeconds = tokenLife;
+  const keyRefresh = intEnv(env, 'KEY_REFRESH_SECONDS');
+  if (keyRefresh !== undefined) config.keyRefreshSeconds = keyRefresh;
+  if (env.CLERK_SECRET_KEY) config.secretKey = env.CLERK_SECRET_KEY;
+  applyWebhookEnv(config, env);
   validate(config);
   return config;
 }
@@ -146,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 function validate(c: ServerConfig): void {
   for (const [k, v] of Object.entries(c.attributes)) oneOf(`attributes.${k}`, v, ATTRIBUTE_STATES);
   oneOf('signUpMode', c.signUpMode, SIGN_UP_MODES);
+  validateWebhooks(c);
   if (c.attributes.email_address === 'off' && c.attributes.username === 'off') throw new Error('Enable at least one identifier: email_address or username');
   if (c.password.minLength < 8 || c.password.maxLength < c.password.minLength) throw new Error('password.minLength must be >= 8 and <= password.maxLength');
   for (const o of c.allowedOrigins) {

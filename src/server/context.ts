@@ -4,6 +4,7 @@ import type { SigningKey } from './crypto/keys.js';
 import type { Mailer } from './mail/mailer.js';
 import type { Db, DbKind } from './store/db.js';
 import type { RateLimiter } from './http/rate-limit.js';
+import type { BackendRuntime } from './bapi/start.js';
 
 export interface ServerContext {
   db: Db;
@@ -18,4 +19,6 @@ export interface ServerContext {
   mailer: Mailer;
   rateLimiter: RateLimiter;
   now(): number;
+  /** Backend API and webhooks (bapi/start.ts), attached by startServer before the first request. */
+  backend?: BackendRuntime | undefined;
 }

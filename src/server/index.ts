@@ -3,9 +3,10 @@ import { createServer, type Server } from 'node:http';
 import { createHash } from 'node:crypto';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app.js';
+import { startBackendApi } from './bapi/start.js';
 import { loadConfig, type ServerConfig } from './config.js';
 import type { ServerContext } from './context.js';
-import { loadSigningKey } from './crypto/keys.js';
+import { loadSigningKey, oldestSigningKey, refreshSigningKey } from './crypto/keys.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { Mailer } from './mail/mailer.js';
 import { openStore, type Store } from './store/db.js';
@@ -18,13 +19,21 @@ export interface RunningServer {
   publishableKey: string;
   store: Store;
   context: ServerContext;
+  /** Re-reads the active signing key now (SIGHUP does this); true when the server switched keys. */
+  reloadSigningKey(): Promise<boolean>;
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Called after the server switched to another signing key (a `rotate-key` was picked up). */
+  onSigningKeyChange?(kid: string): void;
+}
+
 /** Opens the store (migrating it), loads or creates the instance and its key, and listens. */
-export async function startServer(config: ServerConfig = loadConfig()): Promise<RunningServer> {
+export async function startServer(config: ServerConfig = loadConfig(), options: StartOptions = {}): Promise<RunningServer> {
   const store = await openStore(config.databaseUrl, config.dataDir);
   const key = await loadSigningKey(store.db);
+  const pepperKey = await oldestSigningKey(store.db);
   const server: Server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -40,23 +49,45 @@ export async function startServer(config: ServerConfig = loadConfig()): Promise<
     dbKind: store.kind,
     config,
     key,
-    codePepper: createHash('sha256').update(`codes:${key.kid}`).update(key.privateKey.export({ format: 'pem', type: 'pkcs8' })).digest(),
+    codePepper: createHash('sha256').update(`codes:${pepperKey.kid}`).update(pepperKey.privateKey.export({ format: 'pem', type: 'pkcs8' })).digest(),
     issuer,
     publishableKey,
     mailer: new Mailer(store.db, { smtpUrl: config.smtpUrl, from: config.mailFrom, log: config.logMail }),
     rateLimiter: new RateLimiter(config.rateLimit.max, config.rateLimit.windowSeconds * 1000),
     now: () => Date.now(),
   };
+  context.backend = await startBackendApi(context);
   const handle = createApp(context);
   server.on('request', getRequestListener((req, env) => handle(req, env as never)));
+
+  // Key rotation reaches running servers off the hot path: a timer swaps `context.key`; requests only read it.
+  let reloading: Promise<boolean> | undefined;
+  const reloadSigningKey = (): Promise<boolean> =>
+    (reloading ??= refreshSigningKey(store.db, context.key)
+      .then((next) => {
+        if (next === context.key) return false;
+        context.key = next;
+        options.onSigningKeyChange?.(next.kid);
+        return true;
+      })
+      .finally(() => (reloading = undefined)));
+  const refreshTimer =
+    config.keyRefreshSeconds > 0
+      ? setInterval(() => reloadSigningKey().catch((e: unknown) => console.error('clerk-wc: could not re-read the signing key:', e)), Math.min(config.keyRefreshSeconds * 1000, 2 ** 31 - 1))
+      : undefined;
+  refreshTimer?.unref();
+
   return {
     url: issuer,
     publishableKey,
     store,
     context,
+    reloadSigningKey,
     async close() {
+      clearInterval(refreshTimer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await context.backend?.stop();
       await store.close();
     },
   };

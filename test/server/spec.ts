@@ -1,7 +1,11 @@
-// Validates server response bodies against Clerk's Frontend API OpenAPI 3.0.3 spec.
+// Validates server response bodies against Clerk's Frontend API OpenAPI 3.0.3 spec (and, through
+// `specValidator`, any other Clerk spec such as the Backend API's).
 //
 //   import { validateResponse } from './spec.ts';
 //   assert.deepEqual(validateResponse('POST', '/v1/client/sign_ins', res.status, body), []);
+//
+//   const bapi = specValidator(BAPI_SPEC_PATH, { pathPrefix: '/v1' });   // spec paths lack the /v1 of its server URL
+//   assert.deepEqual(bapi.validateResponse('GET', '/v1/users', 200, body), []);
 //
 // The spec (../shared/fapi/fapi-2026-05-12.yml next to the repo, override with FAPI_SPEC) is
 // loaded once, lazily. OpenAPI 3.0 schemas are converted to JSON Schema (draft-07, Ajv 8):
@@ -26,6 +30,8 @@ import { parse } from 'yaml';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = resolve(HERE, '../..');
 export const SPEC_PATH = process.env.FAPI_SPEC ?? resolve(REPO_ROOT, '../shared/fapi/fapi-2026-05-12.yml');
+/** Clerk's Backend API spec; its paths are relative to `https://api.clerk.com/v1`. */
+export const BAPI_SPEC_PATH = process.env.BAPI_SPEC ?? resolve(REPO_ROOT, '../shared/fapi/bapi-2026-05-12.yml');
 
 const SPEC_ID = 'https://clerk-wc.test/fapi.json';
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
@@ -57,18 +63,29 @@ interface Loaded {
   ajv: Ajv;
 }
 
-let loaded: Loaded | undefined;
-const validatorsByKey = new Map<string, ValidateFunction>();
-const validatorsBySchema = new WeakMap<object, ValidateFunction>();
+/** One spec: its file, the prefix its paths leave out, and what was built from it (lazily). */
+interface SpecState {
+  path: string;
+  pathPrefix: string;
+  loaded?: Loaded;
+  validatorsByKey: Map<string, ValidateFunction>;
+  validatorsBySchema: WeakMap<object, ValidateFunction>;
+}
+
+function newState(path: string, pathPrefix = ''): SpecState {
+  return { path, pathPrefix, validatorsByKey: new Map(), validatorsBySchema: new WeakMap() };
+}
+
+const FAPI = newState(SPEC_PATH);
 
 function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function load(): Loaded {
-  if (loaded) return loaded;
-  const spec: unknown = parse(readFileSync(SPEC_PATH, 'utf8'));
-  if (!isObj(spec) || !isObj(spec.paths)) throw new Error(`${SPEC_PATH}: not an OpenAPI document`);
+function load(st: SpecState): Loaded {
+  if (st.loaded) return st.loaded;
+  const spec: unknown = parse(readFileSync(st.path, 'utf8'));
+  if (!isObj(spec) || !isObj(spec.paths)) throw new Error(`${st.path}: not an OpenAPI document`);
 
   const paths: PathEntry[] = Object.entries(spec.paths).map(([template, item]) => ({
     template,
@@ -90,8 +107,8 @@ function load(): Loaded {
   for (const [name, schema] of Object.entries(schemas)) definitions[name] = convertSchema(schema);
   ajv.addSchema({ $id: SPEC_ID, definitions });
 
-  loaded = { spec, paths, ajv };
-  return loaded;
+  st.loaded = { spec, paths, ajv };
+  return st.loaded;
 }
 
 // ---- path matching ---------------------------------------------------------------------------
@@ -120,10 +137,11 @@ function decodeSegment(segment: string): string {
 }
 
 /** Templates matching the path, most specific first (a literal beats a parameter, left to right). */
-function matchingTemplates(actualPath: string): PathEntry[] {
+function matchingTemplates(st: SpecState, requestPath: string): PathEntry[] {
+  const actualPath = st.pathPrefix && requestPath.startsWith(`${st.pathPrefix}/`) ? requestPath.slice(st.pathPrefix.length) : requestPath;
   const actual = splitPath(actualPath).map(decodeSegment);
   const scored: Array<{ entry: PathEntry; score: number[] }> = [];
-  for (const entry of load().paths) {
+  for (const entry of load(st).paths) {
     if (entry.segments.length !== actual.length) continue;
     const score: number[] = [];
     let ok = true;
@@ -169,7 +187,11 @@ function operationOf(entry: PathEntry, method: string): Obj | undefined {
  * Only templates that document `method` are considered; literal segments win over parameters.
  */
 export function findOperation(method: string, actualPath: string): { template: string } | undefined {
-  const entry = matchingTemplates(actualPath).find((e) => operationOf(e, method));
+  return findIn(FAPI, method, actualPath);
+}
+
+function findIn(st: SpecState, method: string, actualPath: string): { template: string } | undefined {
+  const entry = matchingTemplates(st, actualPath).find((e) => operationOf(e, method));
   return entry ? { template: entry.template } : undefined;
 }
 
@@ -280,15 +302,15 @@ function jsonSchemaOf(response: Obj): { hasContent: boolean; schema?: unknown } 
   return { hasContent: true, schema: mediaType.schema };
 }
 
-function compile(schema: unknown): ValidateFunction {
-  const { ajv } = load();
+function compile(st: SpecState, schema: unknown): ValidateFunction {
+  const { ajv } = load(st);
   if (isObj(schema)) {
-    const cached = validatorsBySchema.get(schema);
+    const cached = st.validatorsBySchema.get(schema);
     if (cached) return cached;
   }
   const converted = convertSchema(schema);
   const validate = ajv.compile(isObj(converted) || typeof converted === 'boolean' ? converted : {});
-  if (isObj(schema)) validatorsBySchema.set(schema, validate);
+  if (isObj(schema)) st.validatorsBySchema.set(schema, validate);
   return validate;
 }
 
@@ -339,11 +361,15 @@ function valueAt(body: unknown, pointer: string): unknown {
  * `body` is the parsed JSON (pass `undefined` for an empty body).
  */
 export function validateResponse(method: string, actualPath: string, status: number, body: unknown): string[] {
-  const { spec } = load();
+  return validateIn(FAPI, method, actualPath, status, body);
+}
+
+function validateIn(st: SpecState, method: string, actualPath: string, status: number, body: unknown): string[] {
+  const { spec } = load(st);
   const M = method.toUpperCase();
   const label = `${M} ${actualPath}`;
 
-  const candidates = matchingTemplates(actualPath);
+  const candidates = matchingTemplates(st, actualPath);
   if (candidates.length === 0) return [`${label}: not in spec`];
   const entry = candidates.find((e) => operationOf(e, method));
   if (!entry) {
@@ -355,7 +381,7 @@ export function validateResponse(method: string, actualPath: string, status: num
   const responses = isObj(op.responses) ? op.responses : {};
   const key = `${M} ${template} ${status}`;
 
-  let validate = validatorsByKey.get(key);
+  let validate = st.validatorsByKey.get(key);
   if (!validate) {
     const raw = responses[String(status)] ?? responses[`${Math.floor(status / 100)}XX`] ?? responses.default;
     if (raw === undefined) {
@@ -371,8 +397,8 @@ export function validateResponse(method: string, actualPath: string, status: num
         `${label}: status ${status} documents ${hasContent ? 'no JSON body' : 'no body'} for ${M} ${template}, got ${formatValue(body)}`,
       ];
     }
-    validate = compile(schema);
-    validatorsByKey.set(key, validate);
+    validate = compile(st, schema);
+    st.validatorsByKey.set(key, validate);
   }
 
   if (validate(body)) return [];
@@ -381,4 +407,29 @@ export function validateResponse(method: string, actualPath: string, status: num
   const shown = lines.slice(0, MAX_PROBLEMS).map((l) => `${head} ${l}`);
   if (lines.length > MAX_PROBLEMS) shown.push(`${head} ... and ${lines.length - MAX_PROBLEMS} more`);
   return shown.length ? shown : [`${head} invalid`];
+}
+
+export interface SpecValidator {
+  findOperation(method: string, actualPath: string): { template: string } | undefined;
+  validateResponse(method: string, actualPath: string, status: number, body: unknown): string[];
+}
+
+const validators = new Map<string, SpecValidator>();
+
+/**
+ * A validator for another OpenAPI spec file. `pathPrefix` is what request paths carry and the spec's paths
+ * leave out (the Backend API spec's server URL ends in /v1, so its paths start at /users).
+ */
+export function specValidator(path: string, opts: { pathPrefix?: string } = {}): SpecValidator {
+  const key = `${path}\0${opts.pathPrefix ?? ''}`;
+  let v = validators.get(key);
+  if (!v) {
+    const st = path === SPEC_PATH && !opts.pathPrefix ? FAPI : newState(path, opts.pathPrefix);
+    v = {
+      findOperation: (method, actualPath) => findIn(st, method, actualPath),
+      validateResponse: (method, actualPath, status, body) => validateIn(st, method, actualPath, status, body),
+    };
+    validators.set(key, v);
+  }
+  return v;
 }

@@ -1,4 +1,8 @@
-// RS256 signing keys: created once, stored in the database so every process signs with the same key.
+// RS256 signing keys, stored in the database so every process signs with the same key.
+//
+// Rotation: `rotateSigningKey` (CLI: `clerk-wc-server rotate-key`) inserts a new active key and retires the
+// others. Retired keys stay in the table and in the JWKS, so tokens they signed keep verifying until they
+// expire. Running servers switch to the new key within KEY_REFRESH_SECONDS or on SIGHUP (see index.ts).
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { Db } from '../store/db.js';
 import { newId } from './ids.js';
@@ -25,6 +29,12 @@ function generate(): { kid: string; privatePem: string; jwk: PublicJwk } {
   return { kid, privatePem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), jwk: { kty: 'RSA', kid, use: 'sig', alg: 'RS256', n, e } };
 }
 
+type KeyRow = { kid: string; private_pem: string; public_jwk: string };
+
+function fromRow(row: KeyRow): SigningKey {
+  return { kid: row.kid, privateKey: createPrivateKey(row.private_pem), jwk: JSON.parse(row.public_jwk) as PublicJwk };
+}
+
 /** Loads the active signing key, creating it on first start. Safe when several processes start at once. */
 export async function loadSigningKey(db: Db): Promise<SigningKey> {
   let row = await db.selectFrom('signing_keys').selectAll().where('active', '=', 1).orderBy('created_at', 'desc').executeTakeFirst();
@@ -38,7 +48,42 @@ export async function loadSigningKey(db: Db): Promise<SigningKey> {
     row = await db.selectFrom('signing_keys').selectAll().where('active', '=', 1).orderBy('created_at', 'asc').orderBy('kid').executeTakeFirstOrThrow();
     if (row.kid !== key.kid) await db.deleteFrom('signing_keys').where('kid', '=', key.kid).execute();
   }
-  return { kid: row.kid, privateKey: createPrivateKey(row.private_pem), jwk: JSON.parse(row.public_jwk) as PublicJwk };
+  return fromRow(row);
+}
+
+/**
+ * The active key as the database has it now: `current` itself when it is still the active one (one indexed
+ * read of the kid, no key parsing), else the newer key. Used by the periodic refresh and SIGHUP.
+ */
+export async function refreshSigningKey(db: Db, current: SigningKey): Promise<SigningKey> {
+  const head = await db.selectFrom('signing_keys').select(['kid']).where('active', '=', 1).orderBy('created_at', 'desc').executeTakeFirst();
+  if (!head || head.kid === current.kid) return current;
+  const row = await db.selectFrom('signing_keys').selectAll().where('kid', '=', head.kid).executeTakeFirst();
+  return row ? fromRow(row) : current;
+}
+
+/** Makes a new key the active one and retires the others (which stay in the JWKS). Returns the new key. */
+export async function rotateSigningKey(db: Db): Promise<SigningKey> {
+  const key = generate();
+  await db.transaction().execute(async (trx) => {
+    const newest = await trx.selectFrom('signing_keys').select(['created_at']).orderBy('created_at', 'desc').executeTakeFirst();
+    // Strictly newer than every existing key, so "newest active" is unambiguous even within one millisecond.
+    const createdAt = Math.max(Date.now(), Number(newest?.created_at ?? 0) + 1);
+    await trx.updateTable('signing_keys').set({ active: 0 }).where('active', '=', 1).execute();
+    await trx
+      .insertInto('signing_keys')
+      .values({ kid: key.kid, private_pem: key.privatePem, public_jwk: JSON.stringify(key.jwk), active: 1, created_at: createdAt })
+      .execute();
+  });
+  return { kid: key.kid, privateKey: createPrivateKey(key.privatePem), jwk: key.jwk };
+}
+
+/**
+ * The first key this store ever had. Verification-code hashes are peppered with it rather than with the
+ * active key, so a rotation (or a restart after one) does not invalidate codes already mailed.
+ */
+export async function oldestSigningKey(db: Db): Promise<SigningKey> {
+  return fromRow(await db.selectFrom('signing_keys').selectAll().orderBy('created_at', 'asc').orderBy('kid').executeTakeFirstOrThrow());
 }
 
 /** Every public key that tokens may still be signed with (active and retired). */

@@ -115,6 +115,36 @@ export class Params {
     throw Errors.paramFormat(name, 'must be true or false');
   }
 
+  /** A list of strings: repeated query keys, `name[]` form keys, a JSON array, or one string. */
+  list(name: string, opts: { max?: number; maxItems?: number } = {}): string[] | undefined {
+    this.used.add(name);
+    const v = this.values.get(name);
+    if (v === undefined || v === null || v === '') return undefined;
+    const items = Array.isArray(v) ? v : [v];
+    const maxItems = opts.maxItems ?? 100;
+    if (items.length > maxItems) throw Errors.paramInvalid(name, `must have at most ${maxItems} items`);
+    const max = opts.max ?? MAX_PARAM_LENGTH;
+    return items.map((item) => {
+      if (typeof item !== 'string') throw Errors.paramFormat(name, 'must be a list of strings');
+      if (item.length > max) throw Errors.paramTooLong(name, max);
+      if (item.includes('\0')) throw Errors.paramFormat(name, 'must not contain NUL characters');
+      return item;
+    });
+  }
+
+  /** An integer parameter within bounds (numbers in JSON, digits in query strings and forms). */
+  int(name: string, opts: { min?: number; max?: number } = {}): number | undefined {
+    this.used.add(name);
+    const v = this.values.get(name);
+    if (v === undefined || v === null || v === '') return undefined;
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?\d{1,15}$/.test(v) ? Number(v) : NaN;
+    if (!Number.isSafeInteger(n)) throw Errors.paramFormat(name, 'must be an integer');
+    if ((opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max)) {
+      throw Errors.paramInvalid(name, `must be between ${opts.min ?? '-∞'} and ${opts.max ?? '∞'}`);
+    }
+    return n;
+  }
+
   /** A JSON object parameter (sent as an object in JSON bodies or as a JSON string in forms). */
   object(name: string, maxBytes = 8192): Record<string, unknown> | undefined {
     this.used.add(name);

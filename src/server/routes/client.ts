@@ -147,7 +147,9 @@ function signUpInput(p: Params): SignUpInput {
     legal_accepted: p.bool('legal_accepted'),
   };
   const strategy = p.str('strategy', { max: 64 });
-  if (strategy !== undefined && strategy !== 'email_code') throw Errors.paramInvalid('strategy', 'must be email_code');
+  if (strategy !== undefined && strategy !== 'email_code' && strategy !== 'ticket') throw Errors.paramInvalid('strategy', 'must be email_code or ticket');
+  // An invitation link's `__clerk_ticket`: it verifies the invited address (services/invitations.ts).
+  if (strategy === 'ticket') input.ticket = p.str('ticket', { required: true, max: 200 });
   p.bool('transfer');
   p.str('redirect_url');
   p.str('action_complete_redirect_url');

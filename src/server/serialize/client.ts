@@ -4,7 +4,7 @@ import type { ClientTable, SessionTable, SignInTable, SignUpTable } from '../sto
 import { loadUsers, type UserWithEmails } from '../services/users.js';
 import { signUpFields } from '../services/sign-up-fields.js';
 import { mintSessionToken } from '../services/tokens.js';
-import { publicUserDataJson, userJson } from './user.js';
+import { publicUserDataJson, userJson, verificationObject } from './user.js';
 
 export const LIVE_SESSION = 'active';
 
@@ -94,7 +94,7 @@ export function signUpJson(ctx: ServerContext, su: SignUpTable) {
     verifications: {
       // Null until a verification is prepared, then the OTP state with Clerk's next_action hint.
       email_address: emailVerification
-        ? { object: 'verification_otp', ...emailVerification, next_action: emailVerification.status === 'verified' ? '' : 'needs_attempt', supported_strategies: ['email_code'] }
+        ? { object: verificationObject(emailVerification.strategy), ...emailVerification, next_action: emailVerification.status === 'verified' ? '' : 'needs_attempt', supported_strategies: ['email_code'] }
         : null,
       phone_number: null,
       web3_wallet: null,

@@ -1,8 +1,13 @@
 // JSON shapes of User, EmailAddress and PublicUserData (FAPI spec: Client.User, Client.EmailAddress).
 import type { EmailAddressTable, UserTable } from '../store/schema.js';
 
+/** The spec's verification variant for a strategy: invitation tickets and Backend API creation have their own. */
+export function verificationObject(strategy: string | null): string {
+  return strategy === 'ticket' ? 'verification_ticket' : strategy === 'admin' ? 'verification_admin' : 'verification_otp';
+}
+
 export function verificationJson(strategy: string | null, verifiedAt: number | null, pending?: { attempts: number; expire_at: number } | null) {
-  if (verifiedAt !== null) return { object: 'verification_otp', status: 'verified', strategy: strategy ?? 'email_code', attempts: 1, expire_at: verifiedAt };
+  if (verifiedAt !== null) return { object: verificationObject(strategy), status: 'verified', strategy: strategy ?? 'email_code', attempts: 1, expire_at: verifiedAt };
   if (pending) return { object: 'verification_otp', status: 'unverified', strategy: 'email_code', attempts: pending.attempts, expire_at: pending.expire_at };
   return null;
 }

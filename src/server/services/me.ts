@@ -10,6 +10,7 @@ import { checkNewPassword } from './password-rules.js';
 import { endSessions } from './sessions.js';
 import { isEmail, loadUser, type UserWithEmails } from './users.js';
 import { LIVE_SESSION } from '../serialize/client.js';
+import { emitUserDeleted, emitUserEvent } from '../webhooks/emit.js';
 
 const USERNAME = /^[a-zA-Z0-9_.-]{4,64}$/;
 
@@ -51,6 +52,7 @@ export async function updateProfile(ctx: ServerContext, me: UserWithEmails, patc
     if (isUniqueViolation(e)) throw Errors.identifierExists('username');
     throw e;
   }
+  await emitUserEvent(ctx, 'user.updated', me.user.id);
 }
 
 export async function changePassword(
@@ -74,6 +76,7 @@ export async function changePassword(
     const others = await ctx.db.selectFrom('sessions').select('id').where('user_id', '=', me.user.id).where('status', '=', LIVE_SESSION).where('id', '!=', session.id).execute();
     await endSessions(ctx, others.map((s) => s.id), 'revoked');
   }
+  await emitUserEvent(ctx, 'user.updated', me.user.id);
 }
 
 export async function deleteUser(ctx: ServerContext, me: UserWithEmails): Promise<void> {
@@ -81,6 +84,7 @@ export async function deleteUser(ctx: ServerContext, me: UserWithEmails): Promis
   await endSessions(ctx, live.map((s) => s.id), 'removed');
   await ctx.db.deleteFrom('email_addresses').where('user_id', '=', me.user.id).execute();
   await ctx.db.deleteFrom('users').where('id', '=', me.user.id).execute();
+  await emitUserDeleted(ctx, me.user.id);
 }
 
 export async function addEmail(ctx: ServerContext, me: UserWithEmails, address: string): Promise<EmailAddressTable> {
@@ -101,6 +105,7 @@ export async function addEmail(ctx: ServerContext, me: UserWithEmails, address: 
     if (isUniqueViolation(e)) throw Errors.identifierExists('email_address');
     throw e;
   }
+  await emitUserEvent(ctx, 'user.updated', me.user.id);
   return row;
 }
 
@@ -120,10 +125,12 @@ export async function attemptEmail(ctx: ServerContext, e: EmailAddressTable, cod
   await checkCode(ctx, `email:${e.id}`, 'email_code', code);
   const now = ctx.now();
   await ctx.db.updateTable('email_addresses').set({ verified_at: now, verification_strategy: 'email_code', updated_at: now }).where('id', '=', e.id).execute();
+  await emitUserEvent(ctx, 'user.updated', e.user_id);
 }
 
 export async function removeEmail(ctx: ServerContext, me: UserWithEmails, e: EmailAddressTable): Promise<void> {
   if (e.id === me.user.primary_email_address_id) throw Errors.lastEmail();
   await ctx.db.deleteFrom('email_addresses').where('id', '=', e.id).execute();
   await ctx.db.deleteFrom('verification_codes').where('subject', '=', `email:${e.id}`).execute();
+  await emitUserEvent(ctx, 'user.updated', me.user.id);
 }

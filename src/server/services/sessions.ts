@@ -6,6 +6,7 @@ import type { SessionTable } from '../store/schema.js';
 import { newId } from '../crypto/ids.js';
 import { Errors } from '../http/errors.js';
 import { LIVE_SESSION, sessionStatus } from '../serialize/client.js';
+import { emitSessionEvent } from '../webhooks/emit.js';
 
 export const ENDED_STATUSES = ['ended', 'removed', 'revoked'] as const;
 export type EndStatus = (typeof ENDED_STATUSES)[number];
@@ -44,6 +45,7 @@ export async function createSession(call: Call, userId: string, strategy: string
   await ctx.db.updateTable('users').set({ last_sign_in_at: now, last_active_at: now, updated_at: now }).where('id', '=', userId).execute();
   await updateClient(call, { last_active_session_id: row.id, last_authentication_strategy: strategy });
   await rotateClientToken(call);
+  await emitSessionEvent(ctx, 'session.created', row);
   return row;
 }
 
@@ -60,11 +62,12 @@ export function isLive(ctx: ServerContext, s: SessionTable): boolean {
   return sessionStatus(s, ctx.now()) === LIVE_SESSION;
 }
 
-/** Moves live sessions to an ended status. Returns how many changed. */
+/** Moves live sessions to an ended status (webhook `session.<status>` for each). Returns how many changed. */
 export async function endSessions(ctx: ServerContext, ids: string[], status: EndStatus): Promise<number> {
   if (ids.length === 0) return 0;
-  const res = await ctx.db.updateTable('sessions').set({ status, updated_at: ctx.now() }).where('id', 'in', ids).where('status', '=', LIVE_SESSION).executeTakeFirst();
-  return Number(res.numUpdatedRows);
+  const ended = await ctx.db.updateTable('sessions').set({ status, updated_at: ctx.now() }).where('id', 'in', ids).where('status', '=', LIVE_SESSION).returningAll().execute();
+  for (const s of ended) await emitSessionEvent(ctx, `session.${status}`, s);
+  return ended.length;
 }
 
 /** Ends a session of the caller's client (sign-out) and rotates the client token. */

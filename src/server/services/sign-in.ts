@@ -11,6 +11,7 @@ import { checkNewPassword } from './password-rules.js';
 import { assertNoLiveSession, createSession, endSessions } from './sessions.js';
 import { assertNotLocked, clearFailures, findUserByIdentifier, loadUser, recordFailure } from './users.js';
 import { LIVE_SESSION } from '../serialize/client.js';
+import { emitUserEvent } from '../webhooks/emit.js';
 
 export const SIGN_IN_STRATEGIES = ['password', 'email_code', 'reset_password_email_code'] as const;
 export type SignInStrategy = (typeof SIGN_IN_STRATEGIES)[number];
@@ -157,6 +158,7 @@ export async function resetPassword(call: Call, si: SignInTable, input: { passwo
     const others = await ctx.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).where('status', '=', LIVE_SESSION).execute();
     await endSessions(ctx, others.map((s) => s.id), 'revoked');
   }
+  await emitUserEvent(ctx, 'user.updated', user.id);
   return complete(call, si, user, 'reset_password_email_code');
 }
 

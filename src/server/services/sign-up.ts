@@ -1,8 +1,9 @@
-// The sign-up flow: collect fields, verify the email with a code, then create the user and a session.
+// The sign-up flow: collect fields, verify the email with a code (or an invitation ticket), then create the user
+// and a session.
 import type { Call } from '../http/call.js';
 import { ensureClient, updateClient } from '../http/call.js';
 import type { ServerContext } from '../context.js';
-import type { SignUpTable } from '../store/schema.js';
+import type { InvitationTable, SignUpTable } from '../store/schema.js';
 import { newId } from '../crypto/ids.js';
 import { hashPassword } from '../crypto/passwords.js';
 import { Errors } from '../http/errors.js';
@@ -11,7 +12,9 @@ import { checkCode, issueCode } from './codes.js';
 import { checkNewPassword } from './password-rules.js';
 import { assertNoLiveSession, createSession } from './sessions.js';
 import { signUpFields } from './sign-up-fields.js';
+import { completeWaitlistEntry, invitationForTicket, ticketInvalid } from './invitations.js';
 import { isEmail } from './users.js';
+import { emitUserEvent } from '../webhooks/emit.js';
 
 const SIGN_UP_TTL_MS = 24 * 3600_000;
 const USERNAME = /^[a-zA-Z0-9_.-]{4,64}$/;
@@ -25,6 +28,20 @@ export interface SignUpInput {
   password?: string | undefined;
   unsafe_metadata?: Record<string, unknown> | undefined;
   legal_accepted?: boolean | undefined;
+  /** An invitation's `__clerk_ticket` (strategy `ticket`): verifies the invited address. */
+  ticket?: string | undefined;
+}
+
+/** The email verification a valid ticket stands for. */
+const TICKET_VERIFIED = JSON.stringify({ status: 'verified', strategy: 'ticket', attempts: null, expire_at: null });
+
+/** The invitation's address and verification, for a sign-up that presents its ticket. */
+function ticketColumns(invitation: InvitationTable): Partial<SignUpTable> {
+  return { email_address: invitation.email_address, email_verification: TICKET_VERIFIED, invitation_id: invitation.id };
+}
+
+function assertInvitedAddress(invitedLower: string, email: string | undefined): void {
+  if (email !== undefined && email.trim().toLowerCase() !== invitedLower) throw Errors.paramInvalid('email_address', 'must be the address the invitation was sent to');
 }
 
 /** The caller's sign-up with this id, or a Clerk 404. */
@@ -85,10 +102,13 @@ async function fieldsToColumns(ctx: ServerContext, input: SignUpInput, current: 
 
 export async function createSignUp(call: Call, input: SignUpInput): Promise<SignUpTable> {
   const { ctx } = call;
-  if (ctx.config.signUpMode === 'waitlist') throw Errors.signUpWaitlist();
-  if (ctx.config.signUpMode === 'restricted') throw Errors.signUpRestricted();
+  // An invitation is what lets someone in when sign-ups are restricted or behind the waitlist.
+  const invitation = input.ticket !== undefined ? await invitationForTicket(ctx, input.ticket) : undefined;
+  if (!invitation && ctx.config.signUpMode === 'waitlist') throw Errors.signUpWaitlist();
+  if (!invitation && ctx.config.signUpMode === 'restricted') throw Errors.signUpRestricted();
   await assertNoLiveSession(call);
-  const columns = await fieldsToColumns(ctx, input, undefined);
+  if (invitation) assertInvitedAddress(invitation.email_lower, input.email_address);
+  const columns = await fieldsToColumns(ctx, invitation ? { ...input, email_address: invitation.email_address } : input, undefined);
   const client = await ensureClient(call);
   const now = ctx.now();
   const su: SignUpTable = {
@@ -105,10 +125,12 @@ export async function createSignUp(call: Call, input: SignUpInput): Promise<Sign
     email_verification: null,
     created_user_id: null,
     created_session_id: null,
+    invitation_id: null,
     abandon_at: now + SIGN_UP_TTL_MS,
     created_at: now,
     updated_at: now,
     ...columns,
+    ...(invitation ? ticketColumns(invitation) : {}),
   };
   await ctx.db.insertInto('sign_ups').values(su).execute();
   await updateClient(call, { sign_up_id: su.id });
@@ -117,8 +139,13 @@ export async function createSignUp(call: Call, input: SignUpInput): Promise<Sign
 
 export async function updateSignUp(call: Call, su: SignUpTable, input: SignUpInput): Promise<SignUpTable> {
   if (su.status === 'complete') throw Errors.signUpNotReady();
-  const columns = await fieldsToColumns(call.ctx, input, su);
-  const next = await save(call.ctx, su, columns);
+  const invitation = input.ticket !== undefined ? await invitationForTicket(call.ctx, input.ticket) : undefined;
+  // An invited sign-up keeps the invited address: the ticket verified that one only.
+  const invitedLower = invitation?.email_lower ?? (su.invitation_id ? su.email_address?.toLowerCase() : undefined);
+  if (invitedLower !== undefined) assertInvitedAddress(invitedLower, input.email_address);
+  const fields = invitation ? { ...input, email_address: invitation.email_address } : invitedLower !== undefined ? { ...input, email_address: undefined } : input;
+  const columns = await fieldsToColumns(call.ctx, fields, su);
+  const next = await save(call.ctx, su, { ...columns, ...(invitation ? ticketColumns(invitation) : {}) });
   return maybeComplete(call, next);
 }
 
@@ -131,6 +158,7 @@ async function save(ctx: ServerContext, su: SignUpTable, patch: Partial<SignUpTa
 export async function prepareVerification(call: Call, su: SignUpTable): Promise<SignUpTable> {
   if (su.status === 'complete') throw Errors.signUpNotReady();
   if (!su.email_address) throw Errors.paramMissing('email_address');
+  if (su.invitation_id) throw Errors.alreadyVerified();
   const state = await issueCode(call.ctx, `sign_up:${su.id}`, 'email_code', su.email_address);
   return save(call.ctx, su, { email_verification: JSON.stringify(state) });
 }
@@ -151,8 +179,21 @@ async function maybeComplete(call: Call, su: SignUpTable): Promise<SignUpTable> 
   const now = ctx.now();
   const userId = newId('user');
   const emailId = su.email_address ? newId('idn') : null;
+  const invitation = su.invitation_id ? await ctx.db.selectFrom('invitations').selectAll().where('id', '=', su.invitation_id).executeTakeFirst() : undefined;
+  if (su.invitation_id && !invitation) throw ticketInvalid();
   try {
     await ctx.db.transaction().execute(async (tx) => {
+      if (invitation) {
+        // One ticket, one account: only the sign-up that moves the invitation out of `pending` proceeds.
+        const used = await tx
+          .updateTable('invitations')
+          .set({ status: 'accepted', updated_at: now })
+          .where('id', '=', invitation.id)
+          .where('status', '=', 'pending')
+          .where('expires_at', '>', now)
+          .executeTakeFirst();
+        if (Number(used.numUpdatedRows) !== 1) throw ticketInvalid();
+      }
       await tx
         .insertInto('users')
         .values({
@@ -164,7 +205,7 @@ async function maybeComplete(call: Call, su: SignUpTable): Promise<SignUpTable> 
           password_hash: su.password_hash,
           password_updated_at: su.password_hash ? now : null,
           primary_email_address_id: emailId,
-          public_metadata: '{}',
+          public_metadata: invitation?.public_metadata ?? '{}',
           private_metadata: '{}',
           unsafe_metadata: su.unsafe_metadata,
           failed_attempts: 0,
@@ -181,7 +222,7 @@ async function maybeComplete(call: Call, su: SignUpTable): Promise<SignUpTable> 
         await tx.deleteFrom('email_addresses').where('email_lower', '=', lower).where('verified_at', 'is', null).execute();
         await tx
           .insertInto('email_addresses')
-          .values({ id: emailId, user_id: userId, email_address: su.email_address, email_lower: lower, verified_at: now, verification_strategy: 'email_code', created_at: now, updated_at: now })
+          .values({ id: emailId, user_id: userId, email_address: su.email_address, email_lower: lower, verified_at: now, verification_strategy: invitation ? 'ticket' : 'email_code', created_at: now, updated_at: now })
           .execute();
       }
     });
@@ -190,7 +231,9 @@ async function maybeComplete(call: Call, su: SignUpTable): Promise<SignUpTable> 
     const message = String((e as Error).message);
     throw Errors.identifierExists(/username/.test(message) ? 'username' : 'email_address');
   }
-  const session = await createSession(call, userId, 'email_code');
+  if (invitation) await completeWaitlistEntry(ctx, invitation.email_lower);
+  await emitUserEvent(ctx, 'user.created', userId);
+  const session = await createSession(call, userId, invitation ? 'ticket' : 'email_code');
   return save(ctx, su, { status: 'complete', created_user_id: userId, created_session_id: session.id });
 }
 

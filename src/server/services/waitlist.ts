@@ -4,6 +4,7 @@ import type { WaitlistEntryTable } from '../store/schema.js';
 import { newId } from '../crypto/ids.js';
 import { Errors } from '../http/errors.js';
 import { isUniqueViolation } from '../store/db.js';
+import { emitWaitlistEvent } from '../webhooks/emit.js';
 import { isEmail } from './users.js';
 
 export async function joinWaitlist(ctx: ServerContext, address: string): Promise<WaitlistEntryTable> {
@@ -14,9 +15,10 @@ export async function joinWaitlist(ctx: ServerContext, address: string): Promise
   const existing = await find();
   if (existing) return existing;
   const now = ctx.now();
-  const row: WaitlistEntryTable = { id: newId('wle'), email_address: email, email_lower: lower, status: 'pending', created_at: now, updated_at: now };
+  const row: WaitlistEntryTable = { id: newId('wle'), email_address: email, email_lower: lower, status: 'pending', invitation_id: null, created_at: now, updated_at: now };
   try {
     await ctx.db.insertInto('waitlist_entries').values(row).execute();
+    await emitWaitlistEvent(ctx, 'waitlistEntry.created', row);
     return row;
   } catch (e) {
     // A concurrent join of the same address won the insert: answer with its entry.

@@ -144,7 +144,57 @@ const initial: Migration = {
   },
 };
 
-const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial };
+/** Backend API (secret keys, invitations) and the webhook delivery queue (issue #6). */
+const backendApi: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('instance').addColumn('instance_id', 'text').execute();
+    await db.schema.alterTable('sign_ups').addColumn('invitation_id', 'text').execute();
+    await db.schema.alterTable('waitlist_entries').addColumn('invitation_id', 'text').execute();
+    await db.schema
+      .createTable('secret_keys')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('key_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('hint', 'text', (c) => c.notNull())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('created_at', ms, (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('invitations')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('email_address', 'text', (c) => c.notNull())
+      .addColumn('email_lower', 'text', (c) => c.notNull())
+      .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('public_metadata', 'text', (c) => c.notNull())
+      .addColumn('redirect_url', 'text')
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('expires_at', ms, (c) => c.notNull())
+      .addColumn('created_at', ms, (c) => c.notNull())
+      .addColumn('updated_at', ms, (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('invitations_email').on('invitations').columns(['email_lower', 'status']).execute();
+    await db.schema
+      .createTable('webhook_deliveries')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('msg_id', 'text', (c) => c.notNull())
+      .addColumn('endpoint_url', 'text', (c) => c.notNull())
+      .addColumn('event_type', 'text', (c) => c.notNull())
+      .addColumn('payload', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('attempts', 'integer', (c) => c.notNull())
+      .addColumn('next_attempt_at', ms, (c) => c.notNull())
+      .addColumn('lease_until', ms)
+      .addColumn('lease_owner', 'text')
+      .addColumn('last_error', 'text')
+      .addColumn('delivered_at', ms)
+      .addColumn('created_at', ms, (c) => c.notNull())
+      .addColumn('updated_at', ms, (c) => c.notNull())
+      .execute();
+    // The worker's claim query: pending rows that are due, oldest first.
+    await db.schema.createIndex('webhook_deliveries_due').on('webhook_deliveries').columns(['status', 'next_attempt_at']).execute();
+  },
+};
+
+const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial, '0002_backend_api_webhooks': backendApi };
 
 class StaticProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

@@ -2,6 +2,8 @@
 export interface InstanceTable {
   id: string;
   publishable_key: string;
+  /** `ins_…`, names the instance in webhook payloads (0002; set on first start after it). */
+  instance_id: string | null;
   created_at: number;
 }
 
@@ -99,6 +101,8 @@ export interface SignUpTable {
   email_verification: string | null;
   created_user_id: string | null;
   created_session_id: string | null;
+  /** The invitation whose ticket verified the email address (strategy `ticket`), or null. */
+  invitation_id: string | null;
   abandon_at: number;
   created_at: number;
   updated_at: number;
@@ -121,6 +125,8 @@ export interface WaitlistEntryTable {
   email_address: string;
   email_lower: string;
   status: string;
+  /** The invitation sent when the entry was invited (Backend API), or null. */
+  invitation_id: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -131,6 +137,54 @@ export interface OutboxTable {
   subject: string;
   body: string;
   created_at: number;
+}
+
+/** Backend API secret keys: only a SHA-256 of each key is stored. */
+export interface SecretKeyTable {
+  id: string;
+  key_hash: string;
+  /** `sk_test_…abcd`: enough to tell keys apart in logs, useless to an attacker. */
+  hint: string;
+  /** `generated` on first start or `env` (CLERK_SECRET_KEY). */
+  source: string;
+  created_at: number;
+}
+
+export interface InvitationTable {
+  id: string;
+  email_address: string;
+  email_lower: string;
+  /** SHA-256 of the `__clerk_ticket` token; the token itself is only in the email and the create response. */
+  token_hash: string;
+  public_metadata: string;
+  redirect_url: string | null;
+  /** pending, accepted or revoked (expired is derived from expires_at). */
+  status: string;
+  expires_at: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One webhook message for one endpoint: the durable delivery queue. */
+export interface WebhookDeliveryTable {
+  id: string;
+  /** `msg_…`, the `svix-id`: the same for every endpoint and every retry of one event. */
+  msg_id: string;
+  endpoint_url: string;
+  event_type: string;
+  /** The exact JSON body that is signed and sent. */
+  payload: string;
+  /** pending, delivered or failed (gave up after the last attempt). */
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  /** A worker holds the row until this time; another may claim it after (a crashed worker's rows come back). */
+  lease_until: number | null;
+  lease_owner: string | null;
+  last_error: string | null;
+  delivered_at: number | null;
+  created_at: number;
+  updated_at: number;
 }
 
 export interface Database {
@@ -145,4 +199,7 @@ export interface Database {
   verification_codes: VerificationCodeTable;
   waitlist_entries: WaitlistEntryTable;
   outbox: OutboxTable;
+  secret_keys: SecretKeyTable;
+  invitations: InvitationTable;
+  webhook_deliveries: WebhookDeliveryTable;
 }
