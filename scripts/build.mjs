@@ -29,6 +29,27 @@ async function buildServer() {
   });
 }
 
+async function buildBackend() {
+  await build({
+    entryPoints: {
+      'backend/index': 'src/backend/index.ts',
+      'backend/express': 'src/backend/middleware/express.ts',
+      'backend/hono': 'src/backend/middleware/hono.ts',
+      'backend/fastify': 'src/backend/middleware/fastify.ts',
+    },
+    outdir: 'dist',
+    bundle: true,
+    splitting: true,
+    chunkNames: 'backend/chunks/[name]-[hash]',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
+
 async function buildBrowser() {
   const common = { bundle: true, platform: 'browser', target: 'es2022', define, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
   await build({ ...common, entryPoints: ['src/browser.ts'], outfile: 'dist/clerk.browser.js', format: 'iife', minify: true });
@@ -50,4 +71,5 @@ async function buildBrowser() {
 
 if (!only) await rm('dist', { recursive: true, force: true });
 if (!only || only === 'server') await buildServer();
+if (!only || only === 'backend') await buildBackend();
 if (!only || only === 'browser') await buildBrowser();

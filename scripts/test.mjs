@@ -25,6 +25,9 @@ function testFiles(dir) {
 const only = process.argv.slice(2);
 if ((await run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])) !== 0) process.exit(1);
 if ((await run('node', ['scripts/build.mjs'])) !== 0) process.exit(1);
+// The framework demos have end-to-end tests: build them (installing their own dependencies when missing).
+const wantsDemos = only.length === 0 || only.some((f) => f.includes('e2e'));
+if (wantsDemos && (await run('node', ['scripts/build-demos.mjs', '--strict'])) !== 0) process.exit(1);
 
 const pg = await startPostgres();
 let code = 1;

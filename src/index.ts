@@ -16,3 +16,5 @@ export { EmailAddress, User } from './core/resources/user.js';
 export type { UserUpdateParams } from './core/resources/user.js';
 export { createStores, toAngularSignal, toVueRef } from './core/stores.js';
 export type { AuthState, ClerkStores, Readable } from './core/stores.js';
+export type { Appearance } from './theme/appearance.js';
+export type { LocalizationResource } from './localization/en-US.js';

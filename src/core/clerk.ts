@@ -366,6 +366,8 @@ export class Clerk implements ResourceHost {
   }
 
   private withRedirect(base: string, redirectUrl: string | undefined): string {
+    // A hash route of this page (`#/sign-in`) stays one: a query string would reload the page.
+    if (base.startsWith('#')) return new URL(base, this.here()).toString();
     const u = new URL(base, this.here());
     const back = redirectUrl !== undefined ? this.checkRedirect(redirectUrl) : this.here();
     if (back) u.searchParams.set('redirect_url', back);

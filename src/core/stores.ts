@@ -85,7 +85,7 @@ export function createStores(clerk: Clerk): ClerkStores {
 }
 
 /** A Vue ref that follows a store: `toVueRef($userStore, { shallowRef, onScopeDispose })` with Vue's own functions. */
-export function toVueRef<T>(store: Readable<T>, vue: { shallowRef: (v: T) => { value: T }; onScopeDispose?: (fn: () => void) => void }): { readonly value: T } {
+export function toVueRef<T>(store: Readable<T>, vue: { shallowRef: (v: NoInfer<T>) => { value: NoInfer<T> }; onScopeDispose?: (fn: () => void) => void }): { readonly value: T } {
   let ref: { value: T } | undefined;
   const off = store.subscribe((v) => {
     if (ref) ref.value = v;
@@ -96,7 +96,11 @@ export function toVueRef<T>(store: Readable<T>, vue: { shallowRef: (v: T) => { v
 }
 
 /** An Angular signal that follows a store: `toAngularSignal($userStore, { signal }, destroyRef)`. */
-export function toAngularSignal<T>(store: Readable<T>, ng: { signal: (v: T) => { set(v: T): void; asReadonly(): () => T } }, destroyRef?: { onDestroy(fn: () => void): void }): () => T {
+export function toAngularSignal<T>(
+  store: Readable<T>,
+  ng: { signal: (v: NoInfer<T>) => { set(v: NoInfer<T>): void; asReadonly(): () => NoInfer<T> } },
+  destroyRef?: { onDestroy(fn: () => void): void },
+): () => T {
   let sig: { set(v: T): void; asReadonly(): () => T } | undefined;
   const off = store.subscribe((v) => {
     if (sig) sig.set(v);

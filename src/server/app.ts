@@ -124,7 +124,7 @@ export function createApp(ctx: ServerContext) {
         }
       }
       if (ctx.config.staticDir && (req.method === 'GET' || req.method === 'HEAD') && !url.pathname.startsWith('/v1/') && !url.pathname.startsWith('/.well-known/')) {
-        const file = await serveStatic(ctx.config.staticDir, url.pathname);
+        const file = await serveStatic(ctx.config.staticDir, url.pathname, { '%CLERK_PUBLISHABLE_KEY%': ctx.publishableKey });
         if (file) return req.method === 'HEAD' ? new Response(null, { headers: file.headers }) : file;
       }
       // The dev outbox holds every code "sent": readable by same-origin pages (the demo) only.

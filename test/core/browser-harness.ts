@@ -135,7 +135,7 @@ async function stop(proc: ChildProcess | undefined): Promise<void> {
  * Registers `before`/`after` hooks that start a server (with `env` on top of the test defaults) and Chromium,
  * and stop both. Returns a getter for the running harness.
  */
-export function useHarness(env: Record<string, string> = {}): () => Harness {
+export function useHarness(env: Record<string, string> = {}, opts: { site?: string } = {}): () => Harness {
   let harness: Harness | undefined;
   let proc: ChildProcess | undefined;
   let browser: Browser | undefined;
@@ -143,15 +143,19 @@ export function useHarness(env: Record<string, string> = {}): () => Harness {
   before(async () => {
     assert.ok(existsSync(CLI) && existsSync(BUNDLE), `${CLI} or ${BUNDLE} is missing: build first with \`node scripts/build.mjs\``);
     assert.ok(existsSync(CHROMIUM), `Chromium is not installed at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-    const staticDir = mkdtempSync(join(tmpdir(), 'clerk-wc-core-site-'));
+    // `site`: serve an existing folder (the demo) as it is; otherwise a scratch folder with the test pages.
+    const staticDir = opts.site ?? mkdtempSync(join(tmpdir(), 'clerk-wc-core-site-'));
     const dataDir = mkdtempSync(join(tmpdir(), 'clerk-wc-core-data-'));
-    dirs.push(staticDir, dataDir);
-    // A copy, so a concurrent rebuild of dist/ cannot pull the bundle out from under a running test.
-    copyFileSync(BUNDLE, join(staticDir, 'clerk.browser.js'));
-    if (existsSync(`${BUNDLE}.map`)) copyFileSync(`${BUNDLE}.map`, join(staticDir, 'clerk.browser.js.map'));
+    dirs.push(dataDir);
+    if (!opts.site) {
+      dirs.push(staticDir);
+      // A copy, so a concurrent rebuild of dist/ cannot pull the bundle out from under a running test.
+      copyFileSync(BUNDLE, join(staticDir, 'clerk.browser.js'));
+      if (existsSync(`${BUNDLE}.map`)) copyFileSync(`${BUNDLE}.map`, join(staticDir, 'clerk.browser.js.map'));
+    }
     const started = await spawnServer(staticDir, dataDir, env);
     proc = started.proc;
-    pages({ publishableKey: started.publishableKey, url: started.url, staticDir });
+    if (!opts.site) pages({ publishableKey: started.publishableKey, url: started.url, staticDir });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
     harness = { url: started.url, publishableKey: started.publishableKey, staticDir, browser, output: started.output };
   });

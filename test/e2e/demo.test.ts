@@ -162,7 +162,7 @@ const view = (page: Page, id: string): Locator => page.locator(`#${id}`);
 
 /** Signs a new account up through the page; the code comes from the outbox endpoint. Ends signed in. */
 async function signUpInPage(page: Page, fields: { email: string; first?: string; last?: string; username?: string }): Promise<void> {
-  await page.goto(`${baseUrl}/#sign-up`);
+  await page.goto(`${baseUrl}/fapi.html#sign-up`);
   const form = view(page, 'view-sign-up');
   await form.getByRole('heading', { name: 'Create your account' }).waitFor();
   if (fields.first) await form.getByLabel('First name').fill(fields.first);
@@ -183,7 +183,7 @@ async function signUpInPage(page: Page, fields: { email: string; first?: string;
 
 test('the demo page is served under the strict CSP and renders without inline styles or scripts', { timeout: 60_000 }, async () => {
   await withBrowser('load', async ({ page, problems }) => {
-    const res = await page.goto(`${baseUrl}/`);
+    const res = await page.goto(`${baseUrl}/fapi.html`);
     assert.ok(res, 'no response for /');
     assert.equal(res.status(), 200);
     const csp = res.headers()['content-security-policy'] ?? '';
@@ -209,7 +209,7 @@ test('the demo page is served under the strict CSP and renders without inline st
 test('a person signs up with an emailed code, uses the user button from the keyboard, signs out and signs in again', { timeout: 90_000 }, async () => {
   await withBrowser('sign-up-sign-out-sign-in', async ({ context, page, problems }) => {
     const email = uniqueEmail('e2e-demo');
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${baseUrl}/fapi.html`);
     await view(page, 'view-sign-in').getByRole('heading', { name: /^Sign in to / }).waitFor();
     assert.equal(await page.locator('#user-button').isVisible(), false, 'no user button while signed out');
 

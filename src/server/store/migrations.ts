@@ -191,6 +191,8 @@ const backendApi: Migration = {
       .execute();
     // The worker's claim query: pending rows that are due, oldest first.
     await db.schema.createIndex('webhook_deliveries_due').on('webhook_deliveries').columns(['status', 'next_attempt_at']).execute();
+    // The worker's pruning of finished rows.
+    await db.schema.createIndex('webhook_deliveries_finished').on('webhook_deliveries').columns(['status', 'updated_at']).execute();
   },
 };
 
@@ -202,9 +204,10 @@ class StaticProvider implements MigrationProvider {
   }
 }
 
-/** Brings the schema up to date; throws with the failing migration's name. */
-export async function migrate(db: Kysely<any>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider: new StaticProvider() }).migrateToLatest();
+/** Brings the schema up to date (or up to `upTo`, for upgrade tests); throws with the failing migration's name. */
+export async function migrate(db: Kysely<any>, upTo?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  const { error, results } = await (upTo ? migrator.migrateTo(upTo) : migrator.migrateToLatest());
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed: ${(error as Error).message ?? String(error)}`);

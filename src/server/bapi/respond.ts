@@ -1,0 +1,35 @@
+// Shared types and helpers of the Backend API routes.
+import type { Context } from 'hono';
+import type { ServerContext } from '../context.js';
+import type { Params } from '../http/params.js';
+import { Errors } from '../http/errors.js';
+
+export interface BapiCall {
+  ctx: ServerContext;
+  params: Params;
+}
+
+export type BapiEnv = { Bindings: { bapi: BapiCall } };
+export type BapiCtx = Context<BapiEnv>;
+
+/** A path parameter, bounded so an absurd id is a 404 rather than a slow query. */
+export function idParam(c: BapiCtx, name: string): string {
+  const v = c.req.param(name) ?? '';
+  return v.length > 100 || v.includes('\0') ? '' : v;
+}
+
+export const LIMIT = { min: 1, max: 500, default: 10 } as const;
+
+/** `limit` (1–500, default 10) and `offset` (default 0), as every Backend API list takes them. */
+export function pagination(p: Params): { limit: number; offset: number } {
+  return { limit: p.int('limit', { min: LIMIT.min, max: LIMIT.max }) ?? LIMIT.default, offset: p.int('offset', { min: 0, max: 1_000_000 }) ?? 0 };
+}
+
+/** `order_by` as `field`, `+field` or `-field` over the allowed fields. */
+export function orderBy<T extends string>(p: Params, allowed: readonly T[], fallback: `${'+' | '-'}${T}`): { field: T; direction: 'asc' | 'desc' } {
+  const raw = p.str('order_by', { max: 64 }) ?? fallback;
+  const direction = raw.startsWith('+') ? 'asc' : raw.startsWith('-') ? 'desc' : 'asc';
+  const field = raw.replace(/^[+-]/, '');
+  if (!(allowed as readonly string[]).includes(field)) throw Errors.paramInvalid('order_by', `must be one of ${allowed.join(', ')}, optionally prefixed with + or -`);
+  return { field: field as T, direction };
+}

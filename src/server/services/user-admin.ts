@@ -1,0 +1,252 @@
+// Users as the Backend API manages them: list and search, create with verified addresses, update, lock, unlock.
+import { sql } from 'kysely';
+import type { ServerContext } from '../context.js';
+import type { EmailAddressTable, UserTable } from '../store/schema.js';
+import { newId } from '../crypto/ids.js';
+import { hashPassword } from '../crypto/passwords.js';
+import { Errors } from '../http/errors.js';
+import { isUniqueViolation } from '../store/db.js';
+import { LIVE_SESSION } from '../serialize/client.js';
+import { emitUserEvent } from '../webhooks/emit.js';
+import { checkNewPassword } from './password-rules.js';
+import { endSessions } from './sessions.js';
+import { isEmail, loadUser, loadUsers, type UserWithEmails } from './users.js';
+
+const USERNAME = /^[a-zA-Z0-9_.-]{4,64}$/;
+const NAME_MAX = 256;
+
+export const USER_ORDER_FIELDS = ['created_at', 'updated_at', 'last_sign_in_at', 'last_active_at'] as const;
+export type UserOrderField = (typeof USER_ORDER_FIELDS)[number];
+
+export interface UserFilter {
+  email_address?: string[] | undefined;
+  username?: string[] | undefined;
+  user_id?: string[] | undefined;
+  /** Case-insensitive partial match on id, email addresses, username, first and last name. */
+  query?: string | undefined;
+}
+
+export interface UserPage {
+  limit: number;
+  offset: number;
+  order: { field: UserOrderField; direction: 'asc' | 'desc' };
+}
+
+/** `%text%` for LIKE, with the wildcards in `text` taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}
+
+function filtered(ctx: ServerContext, f: UserFilter) {
+  let q = ctx.db.selectFrom('users');
+  if (f.email_address) {
+    const lower = f.email_address.map((e) => e.trim().toLowerCase());
+    q = q.where('users.id', 'in', ctx.db.selectFrom('email_addresses').select('user_id').where('email_lower', 'in', lower));
+  }
+  if (f.username) q = q.where('username_lower', 'in', f.username.map((u) => u.toLowerCase()));
+  if (f.user_id) q = q.where('users.id', 'in', f.user_id);
+  if (f.query) {
+    const pattern = containsPattern(f.query.trim());
+    // An explicit ESCAPE, so SQLite and PostgreSQL read the backslashes alike.
+    const like = (expr: ReturnType<typeof sql>) => sql<boolean>`${expr} like ${pattern} escape '\\'`;
+    q = q.where((eb) =>
+      eb.or([
+        like(sql`lower(users.id)`),
+        like(sql`coalesce(users.username_lower, '')`),
+        like(sql`lower(coalesce(users.first_name, '') || ' ' || coalesce(users.last_name, ''))`),
+        eb('users.id', 'in', ctx.db.selectFrom('email_addresses').select('user_id').where(like(sql`email_lower`))),
+      ]),
+    );
+  }
+  return q;
+}
+
+/** One page of users matching the filter, newest first unless told otherwise. */
+export async function listUsers(ctx: ServerContext, f: UserFilter, page: UserPage): Promise<UserWithEmails[]> {
+  const rows = await filtered(ctx, f)
+    .select('users.id')
+    .orderBy(page.order.field, page.order.direction)
+    .orderBy('users.id', page.order.direction)
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const users = await loadUsers(ctx, rows.map((r) => r.id));
+  return rows.map((r) => users.get(r.id)).filter((u): u is UserWithEmails => u !== undefined);
+}
+
+export async function countUsers(ctx: ServerContext, f: UserFilter): Promise<number> {
+  const row = await filtered(ctx, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function requireUserById(ctx: ServerContext, id: string): Promise<UserWithEmails> {
+  const u = id ? await loadUser(ctx, id) : undefined;
+  if (!u) throw Errors.notFound('user');
+  return u;
+}
+
+export interface CreateUserInput {
+  email_address?: string[] | undefined;
+  username?: string | undefined;
+  first_name?: string | undefined;
+  last_name?: string | undefined;
+  password?: string | undefined;
+  skip_password_checks?: boolean | undefined;
+  skip_password_requirement?: boolean | undefined;
+  public_metadata?: Record<string, unknown> | undefined;
+  private_metadata?: Record<string, unknown> | undefined;
+  unsafe_metadata?: Record<string, unknown> | undefined;
+}
+
+function checkName(field: 'first_name' | 'last_name', v: string | undefined): void {
+  if (v !== undefined && v.length > NAME_MAX) throw Errors.paramTooLong(field, NAME_MAX);
+}
+
+async function passwordHash(ctx: ServerContext, password: string, skipChecks: boolean | undefined): Promise<string> {
+  if (!skipChecks) await checkNewPassword(ctx, password);
+  return hashPassword(password);
+}
+
+/** Creates a user whose email addresses count as verified (strategy `admin`), as Clerk's Backend API does. */
+export async function createUser(ctx: ServerContext, input: CreateUserInput): Promise<UserWithEmails> {
+  const a = ctx.config.attributes;
+  const emails = [...new Map((input.email_address ?? []).map((e) => [e.trim().toLowerCase(), e.trim()])).values()];
+  if (emails.length > 0 && a.email_address === 'off') throw Errors.paramUnknown('email_address');
+  if (input.username !== undefined && a.username === 'off') throw Errors.paramUnknown('username');
+  if (emails.length === 0 && a.email_address === 'required') throw Errors.paramMissing('email_address');
+  if (input.username === undefined && a.username === 'required') throw Errors.paramMissing('username');
+  if (input.password === undefined && a.password === 'required' && !input.skip_password_requirement) throw Errors.paramMissing('password');
+  if (emails.length === 0 && input.username === undefined) throw Errors.paramMissing('email_address');
+  for (const e of emails) if (!isEmail(e)) throw Errors.paramFormat('email_address', 'must be a list of valid email addresses');
+  if (input.username !== undefined && !USERNAME.test(input.username)) throw Errors.paramFormat('username', 'must be 4 to 64 letters, digits, "_", "." or "-"');
+  checkName('first_name', input.first_name);
+  checkName('last_name', input.last_name);
+  const hash = input.password !== undefined ? await passwordHash(ctx, input.password, input.skip_password_checks) : null;
+  const now = ctx.now();
+  const userId = newId('user');
+  const rows: EmailAddressTable[] = emails.map((email) => ({
+    id: newId('idn'),
+    user_id: userId,
+    email_address: email,
+    email_lower: email.toLowerCase(),
+    verified_at: now,
+    verification_strategy: 'admin',
+    created_at: now,
+    updated_at: now,
+  }));
+  const user: UserTable = {
+    id: userId,
+    username: input.username ?? null,
+    username_lower: input.username?.toLowerCase() ?? null,
+    first_name: input.first_name ?? null,
+    last_name: input.last_name ?? null,
+    password_hash: hash,
+    password_updated_at: hash ? now : null,
+    primary_email_address_id: rows[0]?.id ?? null,
+    public_metadata: JSON.stringify(input.public_metadata ?? {}),
+    private_metadata: JSON.stringify(input.private_metadata ?? {}),
+    unsafe_metadata: JSON.stringify(input.unsafe_metadata ?? {}),
+    failed_attempts: 0,
+    locked_until: null,
+    last_sign_in_at: null,
+    last_active_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+  try {
+    await ctx.db.transaction().execute(async (tx) => {
+      await tx.insertInto('users').values(user).execute();
+      if (rows.length === 0) return;
+      // Unverified claims on these addresses (added to some account, never confirmed) yield, as in sign-up.
+      await tx.deleteFrom('email_addresses').where('email_lower', 'in', rows.map((r) => r.email_lower)).where('verified_at', 'is', null).execute();
+      await tx.insertInto('email_addresses').values(rows).execute();
+    });
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    throw Errors.identifierExists(/username/.test(String((e as Error).message)) ? 'username' : 'email_address');
+  }
+  await emitUserEvent(ctx, 'user.created', userId);
+  return { user, emails: rows };
+}
+
+export interface UpdateUserInput {
+  first_name?: string | null | undefined;
+  last_name?: string | null | undefined;
+  /** null or "" removes the username (when it is not required). */
+  username?: string | null | undefined;
+  password?: string | undefined;
+  skip_password_checks?: boolean | undefined;
+  sign_out_of_other_sessions?: boolean | undefined;
+  primary_email_address_id?: string | undefined;
+  public_metadata?: Record<string, unknown> | undefined;
+  private_metadata?: Record<string, unknown> | undefined;
+  unsafe_metadata?: Record<string, unknown> | undefined;
+}
+
+/** Applies the given fields (metadata objects are replaced whole, as Clerk's PATCH /users/{id} does). */
+export async function updateUser(ctx: ServerContext, u: UserWithEmails, input: UpdateUserInput): Promise<UserWithEmails> {
+  const set: Partial<UserTable> = {};
+  const now = ctx.now();
+  for (const f of ['first_name', 'last_name'] as const) {
+    const v = input[f];
+    if (v === undefined) continue;
+    checkName(f, v ?? undefined);
+    set[f] = v === '' ? null : v;
+  }
+  if (input.username !== undefined) {
+    if (ctx.config.attributes.username === 'off') throw Errors.paramUnknown('username');
+    if (input.username === null || input.username === '') {
+      if (ctx.config.attributes.username === 'required') throw Errors.paramInvalid('username', 'is required in this instance and cannot be removed');
+      set.username = null;
+      set.username_lower = null;
+    } else {
+      if (!USERNAME.test(input.username)) throw Errors.paramFormat('username', 'must be 4 to 64 letters, digits, "_", "." or "-"');
+      set.username = input.username;
+      set.username_lower = input.username.toLowerCase();
+    }
+  }
+  if (input.primary_email_address_id !== undefined) {
+    const e = u.emails.find((x) => x.id === input.primary_email_address_id);
+    if (!e) throw Errors.paramInvalid('primary_email_address_id', 'does not belong to this user');
+    if (e.verified_at === null) throw Errors.paramInvalid('primary_email_address_id', 'must be a verified email address');
+    set.primary_email_address_id = e.id;
+  }
+  if (input.password !== undefined) {
+    set.password_hash = await passwordHash(ctx, input.password, input.skip_password_checks);
+    set.password_updated_at = now;
+  } else if (input.skip_password_checks !== undefined || input.sign_out_of_other_sessions !== undefined) {
+    throw Errors.paramInvalid(input.skip_password_checks !== undefined ? 'skip_password_checks' : 'sign_out_of_other_sessions', 'can only be used together with password');
+  }
+  for (const f of ['public_metadata', 'private_metadata', 'unsafe_metadata'] as const) {
+    if (input[f] !== undefined) set[f] = JSON.stringify(input[f]);
+  }
+  if (Object.keys(set).length > 0) {
+    try {
+      await ctx.db.updateTable('users').set({ ...set, updated_at: now }).where('id', '=', u.user.id).execute();
+    } catch (e) {
+      if (isUniqueViolation(e)) throw Errors.identifierExists('username');
+      throw e;
+    }
+  }
+  if (input.password !== undefined && input.sign_out_of_other_sessions) {
+    const live = await ctx.db.selectFrom('sessions').select('id').where('user_id', '=', u.user.id).where('status', '=', LIVE_SESSION).execute();
+    await endSessions(ctx, live.map((s) => s.id), 'revoked');
+  }
+  if (Object.keys(set).length > 0) await emitUserEvent(ctx, 'user.updated', u.user.id);
+  return requireUserById(ctx, u.user.id);
+}
+
+/** Locks the user out of sign-in for the configured lockout duration (sessions they have stay). */
+export async function lockUser(ctx: ServerContext, u: UserWithEmails): Promise<UserWithEmails> {
+  const now = ctx.now();
+  await ctx.db.updateTable('users').set({ locked_until: now + ctx.config.lockout.durationMinutes * 60_000, updated_at: now }).where('id', '=', u.user.id).execute();
+  await emitUserEvent(ctx, 'user.updated', u.user.id);
+  return requireUserById(ctx, u.user.id);
+}
+
+export async function unlockUser(ctx: ServerContext, u: UserWithEmails): Promise<UserWithEmails> {
+  const now = ctx.now();
+  await ctx.db.updateTable('users').set({ locked_until: null, failed_attempts: 0, updated_at: now }).where('id', '=', u.user.id).execute();
+  await emitUserEvent(ctx, 'user.updated', u.user.id);
+  return requireUserById(ctx, u.user.id);
+}

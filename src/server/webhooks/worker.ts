@@ -1,0 +1,182 @@
+// Delivers queued webhooks (emit.ts) in the Standard Webhooks / Svix format, with retries and exponential backoff.
+//
+// Several server processes may share one database: a worker claims due rows with one UPDATE that moves their
+// `next_attempt_at` past a lease and records itself as `lease_owner` (on PostgreSQL the candidate rows are picked
+// with FOR UPDATE SKIP LOCKED, so workers never wait on each other). Only the owner may record the outcome; a
+// worker that dies leaves its rows to be claimed again when the lease runs out.
+import { createHmac } from 'node:crypto';
+import type { ServerContext } from '../context.js';
+import type { WebhookDeliveryTable } from '../store/schema.js';
+import { newId } from '../crypto/ids.js';
+import { webhookKey } from './config.js';
+
+/** How long a claimed delivery stays with its worker; longer than a delivery can take. */
+const LEASE_MS = 60_000;
+const REQUEST_TIMEOUT_MS = 15_000;
+const BATCH = 20;
+const BACKOFF_FACTOR = 3;
+const MAX_RETRY_DELAY_MS = 10 * 3600_000;
+/** Finished rows are kept for inspection, then pruned: delivered ones for a week, failed ones for a month. */
+const KEEP_DELIVERED_MS = 7 * 24 * 3600_000;
+const KEEP_FAILED_MS = 30 * 24 * 3600_000;
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+/** `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, keyed with the decoded `whsec_` secret. */
+export function signatureHeader(key: Buffer, msgId: string, timestamp: number, body: string): string {
+  return `v1,${createHmac('sha256', key).update(`${msgId}.${timestamp}.${body}`).digest('base64')}`;
+}
+
+/** Wait before attempt `attempts + 1`, ±10 % so retries of many messages spread out. */
+export function retryDelay(baseMs: number, attempts: number): number {
+  const plain = Math.min(baseMs * BACKOFF_FACTOR ** Math.max(0, attempts - 1), MAX_RETRY_DELAY_MS);
+  return Math.round(plain * (0.9 + Math.random() * 0.2));
+}
+
+export class WebhookWorker {
+  private readonly owner = newId('wkr');
+  private readonly stopping = new AbortController();
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private prunedAt = 0;
+
+  constructor(private readonly ctx: ServerContext) {}
+
+  start(): void {
+    if (this.ctx.config.webhooks.length === 0) return;
+    this.timer = setInterval(() => this.wake(), this.ctx.config.webhookDelivery.pollIntervalMs);
+    this.timer.unref();
+    this.wake();
+  }
+
+  /** Looks for due deliveries now (after an event was queued), or right after the current pass. */
+  wake(): void {
+    if (this.stopping.signal.aborted || !this.timer) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((e: unknown) => console.error('[webhooks] worker pass failed:', e))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** Stops polling, aborts requests in flight and hands their rows back at once. */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.stopping.abort();
+    await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    const now = this.ctx.now();
+    if (now - this.prunedAt > PRUNE_EVERY_MS) {
+      this.prunedAt = now;
+      await this.ctx.db
+        .deleteFrom('webhook_deliveries')
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('status', '=', 'delivered'), eb('updated_at', '<', now - KEEP_DELIVERED_MS)]),
+            eb.and([eb('status', '=', 'failed'), eb('updated_at', '<', now - KEEP_FAILED_MS)]),
+          ]),
+        )
+        .execute();
+    }
+    while (!this.stopping.signal.aborted) {
+      const batch = await this.claim();
+      if (batch.length === 0) return;
+      await Promise.all(batch.map((d) => this.deliver(d)));
+    }
+  }
+
+  private async claim(): Promise<WebhookDeliveryTable[]> {
+    const { db, dbKind } = this.ctx;
+    const now = this.ctx.now();
+    let due = db.selectFrom('webhook_deliveries').select('id').where('status', '=', 'pending').where('next_attempt_at', '<=', now).orderBy('next_attempt_at').limit(BATCH);
+    if (dbKind === 'postgres') due = due.forUpdate().skipLocked();
+    return db
+      .updateTable('webhook_deliveries')
+      .set({ next_attempt_at: now + LEASE_MS, lease_until: now + LEASE_MS, lease_owner: this.owner, updated_at: now })
+      .where('id', 'in', due)
+      // Re-checked on the row itself: a row another worker claimed meanwhile no longer qualifies.
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', now)
+      .returningAll()
+      .execute();
+  }
+
+  private async deliver(d: WebhookDeliveryTable): Promise<void> {
+    const { config } = this.ctx;
+    const endpoint = config.webhooks.find((w) => w.url === d.endpoint_url);
+    const key = endpoint ? webhookKey(endpoint.secret) : undefined;
+    if (!endpoint || !key) return this.finish(d, { ok: false, error: 'endpoint is no longer configured', final: true });
+    const timestamp = Math.floor(Date.now() / 1000);
+    let error: string;
+    try {
+      const res = await fetch(endpoint.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'clerk-wc-webhooks',
+          'svix-id': d.msg_id,
+          'svix-timestamp': String(timestamp),
+          'svix-signature': signatureHeader(key, d.msg_id, timestamp, d.payload),
+        },
+        body: d.payload,
+        redirect: 'manual',
+        signal: AbortSignal.any([AbortSignal.timeout(REQUEST_TIMEOUT_MS), this.stopping.signal]),
+      });
+      await res.body?.cancel().catch(() => undefined);
+      if (res.status >= 200 && res.status < 300) return this.finish(d, { ok: true });
+      error = `HTTP ${res.status}`;
+    } catch (e) {
+      if (this.stopping.signal.aborted) return this.release(d);
+      error = (e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message;
+    }
+    return this.finish(d, { ok: false, error, final: false });
+  }
+
+  private async finish(d: WebhookDeliveryTable, outcome: { ok: true } | { ok: false; error: string; final: boolean }): Promise<void> {
+    const now = this.ctx.now();
+    const attempts = d.attempts + 1;
+    const { retryBaseMs, maxAttempts } = this.ctx.config.webhookDelivery;
+    const failed = !outcome.ok && (outcome.final || attempts >= maxAttempts);
+    const delay = outcome.ok || failed ? 0 : retryDelay(retryBaseMs, attempts);
+    await this.ctx.db
+      .updateTable('webhook_deliveries')
+      .set({
+        status: outcome.ok ? 'delivered' : failed ? 'failed' : 'pending',
+        attempts,
+        next_attempt_at: now + delay,
+        lease_until: null,
+        lease_owner: null,
+        last_error: outcome.ok ? null : outcome.error.slice(0, 500),
+        delivered_at: outcome.ok ? now : null,
+        updated_at: now,
+      })
+      .where('id', '=', d.id)
+      .where('lease_owner', '=', this.owner)
+      .execute();
+    if (!outcome.ok) {
+      const next = failed ? 'giving up' : `retry in ${delay} ms`;
+      console.warn(`[webhooks] ${d.event_type} ${d.msg_id} to ${d.endpoint_url} failed (attempt ${attempts}/${maxAttempts}): ${outcome.error}; ${next}`);
+    }
+  }
+
+  /** Gives an interrupted delivery back without counting an attempt. */
+  private async release(d: WebhookDeliveryTable): Promise<void> {
+    await this.ctx.db
+      .updateTable('webhook_deliveries')
+      .set({ next_attempt_at: this.ctx.now(), lease_until: null, lease_owner: null })
+      .where('id', '=', d.id)
+      .where('lease_owner', '=', this.owner)
+      .execute()
+      .catch(() => undefined);
+  }
+}

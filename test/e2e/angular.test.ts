@@ -1,0 +1,360 @@
+// End-to-end: the Angular demo app (demo/angular, built into demo/apps/angular) driven in headless Chromium
+// against the real built server, which serves the app and the FAPI on one origin under the strict CSP.
+// Needs `node scripts/build.mjs` and the app's build first:
+//   cd demo/angular && npm install && npx ng build
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+import type { ChildProcess } from 'node:child_process';
+import type { Browser, Locator, Page } from 'playwright-core';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CLI = join(ROOT, 'dist/server/cli.js');
+const APP_DIR = join(ROOT, 'demo/apps/angular');
+const RESULTS = join(ROOT, 'test-results');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const PASSWORD = 'juniper-Lantern-quartz-58';
+
+let server: ChildProcess | undefined;
+let serverOutput: string[] = [];
+let baseUrl = '';
+let appUrl = '';
+let dataDir = '';
+let browser: Browser | undefined;
+
+function startServer(): Promise<string> {
+  assert.ok(existsSync(CLI), `${CLI} is missing: build first with \`node scripts/build.mjs\``);
+  dataDir = mkdtempSync(join(tmpdir(), 'clerk-wc-e2e-angular-'));
+  const proc = spawn(process.execPath, [CLI, '--static-dir', 'demo'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLERK_WC_DATA_DIR: dataDir, MAIL_LOG: '0', CLERK_WC_CONFIG: '', RATE_LIMIT_MAX: '100000' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server = proc;
+  serverOutput = [];
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start in 20 s:\n${serverOutput.join('\n')}`)), 20_000);
+    createInterface({ input: proc.stderr! }).on('line', (line) => serverOutput.push(line));
+    createInterface({ input: proc.stdout! }).on('line', (line) => {
+      serverOutput.push(line);
+      if (!line.startsWith('{"event":"listening"')) return;
+      clearTimeout(timer);
+      resolvePromise((JSON.parse(line) as { url: string }).url);
+    });
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited with ${code}:\n${serverOutput.join('\n')}`));
+    });
+  });
+}
+
+async function stopServer(): Promise<void> {
+  const proc = server;
+  server = undefined;
+  if (proc && proc.exitCode === null && proc.signalCode === null) {
+    proc.removeAllListeners('exit');
+    await new Promise<void>((r) => {
+      const force = setTimeout(() => proc.kill('SIGKILL'), 5_000);
+      proc.once('exit', () => {
+        clearTimeout(force);
+        r();
+      });
+      proc.kill('SIGTERM');
+    });
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+
+before(async () => {
+  assert.ok(
+    existsSync(join(APP_DIR, 'index.html')) && readdirSync(APP_DIR).some((f) => /^main-.*\.js$/.test(f)),
+    `the Angular app is not built into ${APP_DIR}: run \`npm install && npx ng build\` in demo/angular first`,
+  );
+  assert.ok(existsSync(CHROMIUM), `Chromium is not installed at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  baseUrl = await startServer();
+  appUrl = `${baseUrl}/apps/angular/`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+});
+
+after(async () => {
+  await browser?.close().catch(() => undefined);
+  browser = undefined;
+  await stopServer();
+});
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+interface Session {
+  page: Page;
+  /** Console errors, page errors and CSP violations seen so far. */
+  problems: string[];
+}
+
+/**
+ * Opens a fresh browser context (its own cookie jar), records console errors, uncaught page errors and CSP
+ * violations on every page in it, runs `body`, and on failure saves a screenshot to test-results/angular-<name>.png.
+ */
+async function withBrowser(name: string, body: (s: Session) => Promise<void>): Promise<void> {
+  assert.ok(browser, 'the browser did not start');
+  const context = await browser.newContext({ viewport: { width: 1100, height: 860 } });
+  context.setDefaultTimeout(10_000);
+  // Init scripts run outside the page's CSP; this one reports any violation the page causes.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  const problems: string[] = [];
+  context.on('page', (page) => {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' || msg.type() === 'warning' || /Content Security Policy/i.test(msg.text())) {
+        problems.push(`console.${msg.type()}: ${msg.text()} (${msg.location().url})`);
+      }
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  });
+  const page = await context.newPage();
+  try {
+    await body({ page, problems });
+  } catch (e) {
+    mkdirSync(RESULTS, { recursive: true });
+    const file = join(RESULTS, `angular-${name}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    const extra = problems.length > 0 ? `\nconsole problems:\n  ${problems.join('\n  ')}` : '';
+    (e as Error).message += `\nscreenshot: ${file}\npage: ${page.url()}${extra}\nserver output:\n  ${serverOutput.slice(-20).join('\n  ')}`;
+    throw e;
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+function uniqueEmail(tag: string, suffix = ''): string {
+  return `${tag}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}${suffix}@example.com`;
+}
+
+/** The newest code mailed to `email`, read from the dev outbox endpoint. */
+async function outboxCode(page: Page, email: string): Promise<string> {
+  const res = await page.request.get(`${baseUrl}/v1/dev/outbox?email_address=${encodeURIComponent(email)}`);
+  assert.equal(res.status(), 200);
+  const body = (await res.json()) as { data: Array<{ code: string | null }> };
+  const code = body.data[0]?.code;
+  assert.ok(code, `no code was mailed to ${email}`);
+  return code;
+}
+
+/** The app's route from the URL's hash: `#/dashboard` → `/dashboard`. */
+const route = (page: Page) => new URL(page.url()).hash.replace(/^#/, '');
+
+async function waitForRoute(page: Page, path: string): Promise<void> {
+  await page.waitForURL((u) => u.hash.replace(/^#/, '').split('?')[0] === path, { timeout: 10_000 });
+}
+
+const header = (page: Page): Locator => page.locator('header.topbar');
+const userButton = (page: Page): Locator => header(page).locator('clerk-user-button');
+const userTrigger = (page: Page): Locator => userButton(page).getByRole('button', { name: /^Open user menu/ });
+
+/** Signs a new account up on `#/sign-up`; `code` reads the emailed code. Ends on the dashboard. */
+async function signUp(page: Page, email: string, code: () => Promise<string>, names: { first?: string; last?: string } = {}): Promise<void> {
+  await page.goto(`${appUrl}#/sign-up`);
+  const form = page.locator('clerk-sign-up');
+  await form.getByRole('heading', { name: 'Create your account' }).waitFor();
+  if (names.first) await form.getByLabel('First name').fill(names.first);
+  if (names.last) await form.getByLabel('Last name').fill(names.last);
+  await form.getByLabel('Email address').fill(email);
+  await form.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await form.getByRole('button', { name: 'Continue' }).click();
+  await form.getByRole('heading', { name: 'Verify your email' }).waitFor();
+  // Six digits submit the code by themselves.
+  await form.getByLabel('Verification code').fill(await code());
+  await waitForRoute(page, '/dashboard');
+  await page.locator('.user-email').filter({ hasText: email }).waitFor();
+}
+
+async function signOutWithUserButton(page: Page): Promise<void> {
+  await userTrigger(page).click();
+  const menu = userButton(page).getByRole('menu');
+  await menu.waitFor();
+  await menu.getByRole('menuitem', { name: 'Sign out' }).click();
+  await header(page).getByRole('link', { name: 'Sign in', exact: true }).waitFor();
+  await userButton(page).getByRole('button').waitFor({ state: 'detached' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tests
+
+test('the Angular app loads under the strict CSP, defines the elements and guards the dashboard', { timeout: 60_000 }, async () => {
+  await withBrowser('load', async ({ page, problems }) => {
+    const res = await page.goto(appUrl);
+    assert.ok(res, `no response for ${appUrl}`);
+    assert.equal(res.status(), 200);
+    const csp = res.headers()['content-security-policy'] ?? '';
+    for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'"]) {
+      assert.ok(csp.includes(directive), `the app's CSP lacks ${directive}: ${csp}`);
+    }
+    await page.getByRole('heading', { name: /Auth UI as Web Components/ }).waitFor();
+    // Signed out: the header offers sign-in and sign-up, and shows no user button.
+    await header(page).getByRole('link', { name: 'Sign up', exact: true }).waitFor();
+    assert.equal(await userButton(page).getByRole('button').count(), 0, 'no user button while signed out');
+
+    const facts = await page.evaluate(() => ({
+      angular: document.querySelector('app-root')?.getAttribute('ng-version')?.split('.')[0],
+      defined: ['clerk-sign-in', 'clerk-sign-up', 'clerk-user-button', 'clerk-waitlist', 'clerk-protect', 'clerk-signed-in', 'clerk-signed-out', 'clerk-modal'].filter(
+        (tag) => !customElements.get(tag),
+      ),
+      windowClerk: typeof (window as unknown as { Clerk?: { loaded?: boolean } }).Clerk?.loaded,
+      inlineScripts: document.querySelectorAll('script:not([src])').length,
+      styleElements: document.querySelectorAll('style').length,
+      styleAttributes: document.querySelectorAll('[style]').length,
+      inlineHandlers: Array.from(document.querySelectorAll('*')).filter((el) => Array.from(el.attributes).some((a) => a.name.startsWith('on'))).length,
+    }));
+    assert.deepEqual(facts, { angular: '21', defined: [], windowClerk: 'boolean', inlineScripts: 0, styleElements: 0, styleAttributes: 0, inlineHandlers: 0 });
+
+    // The route guard: the dashboard sends a signed-out visitor to sign-in, remembering where they were going.
+    await page.goto(`${appUrl}#/dashboard`);
+    await waitForRoute(page, '/sign-in');
+    assert.equal(route(page), '/sign-in?redirect=%2Fdashboard');
+    const signIn = page.locator('clerk-sign-in');
+    await signIn.getByRole('heading', { name: /^Sign in to / }).waitFor();
+    assert.equal(await signIn.getAttribute('routing'), 'virtual');
+    // `[appearance]` is a property binding: its borderRadius (0.75rem; the card rounds 1.5 times that) reached the
+    // card in the element's shadow root, where the default is 0.5rem.
+    const radius = await signIn.evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('[part~=card]')!).borderTopLeftRadius);
+    assert.equal(radius, '18px', 'appearance.variables.borderRadius applies to the card');
+    // The element's "Sign up" link stays inside the app's hash routes.
+    await signIn.getByRole('link', { name: 'Sign up' }).click();
+    await waitForRoute(page, '/sign-up');
+    await page.locator('clerk-sign-up').getByRole('heading', { name: 'Create your account' }).waitFor();
+    assert.deepEqual(problems, []);
+  });
+});
+
+test('sign up with an emailed code, user button, sign out, sign in with the password, protected content, waitlist', { timeout: 120_000 }, async () => {
+  await withBrowser('flow', async ({ page, problems }) => {
+    const email = uniqueEmail('e2e-angular');
+
+    // Sign up: the code comes from the dev outbox; (clerk-sign-up) routes to the dashboard.
+    await signUp(page, email, () => outboxCode(page, email), { first: 'Grace', last: 'Hopper' });
+    assert.equal(route(page), '/dashboard');
+    const dashboard = page.locator('section.page');
+    await dashboard.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    assert.match((await dashboard.locator('.facts').textContent()) ?? '', /Grace Hopper[\s\S]*user_[\s\S]*sess_/);
+
+    // The user button shows the name (show-name) and opens its menu with the account.
+    const trigger = userTrigger(page);
+    await trigger.waitFor();
+    assert.match((await trigger.textContent()) ?? '', /Grace Hopper/);
+    assert.equal(await header(page).getByRole('link', { name: 'Sign in', exact: true }).count(), 0, 'no sign-in link while signed in');
+    await trigger.click();
+    const menu = userButton(page).getByRole('menu');
+    await menu.waitFor();
+    assert.equal(await trigger.getAttribute('aria-expanded'), 'true');
+    assert.match((await userButton(page).locator('[part~=user-preview]').textContent()) ?? '', new RegExp(email.replace(/[.+]/g, '\\$&')));
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+
+    // Sign out from the menu: Clerk navigates through the app's router to the signed-out home page.
+    await signOutWithUserButton(page);
+    await waitForRoute(page, '/');
+    await page.getByRole('button', { name: 'Sign in in a modal' }).waitFor();
+    const client = (await (await page.request.get(`${baseUrl}/v1/client`)).json()) as { response: { sessions: unknown[] } | null };
+    assert.deepEqual(client.response?.sessions ?? [], [], 'the server has no live session for this browser after signing out');
+
+    // The guard sends the dashboard to sign-in; the password signs in and (clerk-sign-in) routes back.
+    await page.goto(`${appUrl}#/dashboard`);
+    await waitForRoute(page, '/sign-in');
+    const signIn = page.locator('clerk-sign-in');
+    await signIn.getByLabel('Email address or username').fill(email);
+    await signIn.getByRole('button', { name: 'Continue' }).click();
+    await signIn.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await signIn.getByRole('button', { name: 'Continue' }).click();
+    await waitForRoute(page, '/dashboard');
+    await page.locator('.user-email').filter({ hasText: email }).waitFor();
+
+    // <clerk-protect>: the content for a signed-in user, the fallback slot for a role the user lacks.
+    const [signedInOnly, adminsOnly] = [page.locator('clerk-protect').nth(0), page.locator('clerk-protect').nth(1)];
+    await signedInOnly.getByText('Only signed-in users see this').waitFor();
+    assert.equal(await signedInOnly.getByText('Sign in to see this.').isVisible(), false);
+    await adminsOnly.getByText(/You are not an org:admin/).waitFor();
+    assert.equal(await adminsOnly.getByText('Admin tools would go here.').isVisible(), false);
+
+    // The HttpOnly client cookie and the app initializer keep the user on the guarded page across a reload.
+    await page.reload();
+    await page.locator('.user-email').filter({ hasText: email }).waitFor();
+    assert.equal(route(page), '/dashboard');
+
+    // The waitlist.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Waitlist' }).click();
+    await waitForRoute(page, '/waitlist');
+    const waitlist = page.locator('clerk-waitlist');
+    await waitlist.getByLabel('Email address').fill(uniqueEmail('e2e-angular-waitlist'));
+    await waitlist.getByRole('button', { name: 'Join the waitlist' }).click();
+    await waitlist.getByRole('heading', { name: 'Thanks for joining the waitlist!' }).waitFor();
+    await waitlist.getByRole('status').filter({ hasText: "You're on the list" }).waitFor();
+
+    // (clerk-manage-account) on the user button: the app routes "Manage account" to the dashboard.
+    await userTrigger(page).click();
+    await userButton(page).getByRole('menuitem', { name: 'Manage account' }).click();
+    await waitForRoute(page, '/dashboard');
+    await page.locator('.user-email').filter({ hasText: email }).waitFor();
+
+    assert.deepEqual(problems, []);
+  });
+});
+
+test('clerk.openSignIn() opens sign-in in a modal dialog that closes once the user is signed in', { timeout: 90_000 }, async () => {
+  await withBrowser('modal', async ({ page, problems }) => {
+    // An account to sign in with: a +clerk_test address takes the fixed test code.
+    const email = uniqueEmail('e2e-angular-modal', '+clerk_test');
+    await signUp(page, email, async () => '424242');
+    await signOutWithUserButton(page);
+
+    // The modal's "Sign up" link is an app route: following it closes the modal.
+    await page.getByRole('button', { name: 'Sign in in a modal' }).click();
+    await page.locator('clerk-modal > clerk-sign-in').getByRole('link', { name: 'Sign up' }).click();
+    await waitForRoute(page, '/sign-up');
+    await page.locator('clerk-modal').waitFor({ state: 'detached' });
+    await page.locator('section.auth > clerk-sign-up').getByRole('heading', { name: 'Create your account' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+
+    await page.getByRole('button', { name: 'Sign in in a modal' }).click();
+    await page.getByRole('dialog').waitFor();
+    // The element is the modal's light-DOM child, slotted into the <dialog> in its shadow root.
+    const modalSignIn = page.locator('clerk-modal > clerk-sign-in');
+    await modalSignIn.getByRole('heading', { name: /^Sign in to / }).waitFor();
+    assert.equal(await page.locator('clerk-modal').count(), 1);
+    await modalSignIn.getByLabel('Email address or username').fill(email);
+    await modalSignIn.getByRole('button', { name: 'Continue' }).click();
+    await modalSignIn.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await modalSignIn.getByRole('button', { name: 'Continue' }).click();
+
+    // Signed in: the modal is gone, the header has the user button and the home page greets the user.
+    await page.locator('clerk-modal').waitFor({ state: 'detached' });
+    await userTrigger(page).waitFor();
+    await page.getByText('Welcome back,').waitFor();
+    assert.equal(route(page), '/', 'the modal sign-in leaves the page where it was');
+
+    // Esc closes a modal too, and the app's routes stay usable.
+    await page.evaluate(() => (window as unknown as { Clerk: { openWaitlist(): void } }).Clerk.openWaitlist());
+    await page.locator('clerk-modal > clerk-waitlist').getByRole('heading', { name: 'Join the waitlist' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('clerk-modal').waitFor({ state: 'detached' });
+
+    assert.deepEqual(problems, []);
+  });
+});
