@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createUser, launchBrowser, outboxCode, PASSWORD, startServer, uniqueEmail, withTab, writePage, type Server } from './sign-up-harness.ts';
+import { useHarness as useCoreHarness, withTab as coreWithTab } from '../core/browser-harness.ts';
 
 const SHOTS = '/tmp/shots';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -548,3 +549,40 @@ describe('<clerk-sign-up>', () => {
     }
   });
 });
+
+describe('<clerk-sign-up> with an invitation', () => {
+  const SECRET = 'sk_test_clerkwcInvitationElementTest0123456789';
+  const harness = useCoreHarness({ SIGN_UP_MODE: 'restricted', CLERK_SECRET_KEY: SECRET });
+
+  test('a __clerk_ticket link opens sign-up in restricted mode, without an email field, and signs the invitee in', async () => {
+    const h = harness();
+    const email = `invitee-${Date.now()}@example.com`;
+    const res = await fetch(`${h.url}/v1/invitations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ email_address: email, redirect_url: `${h.url}/invite.html`, notify: false }),
+    });
+    assert.equal(res.status, 200, await res.clone().text());
+    const invitation = (await res.json()) as { url: string };
+    const ticket = new URL(invitation.url).searchParams.get('__clerk_ticket');
+    assert.ok(ticket, `the invitation URL carries a ticket: ${invitation.url}`);
+    writeInvitePage(h);
+    await coreWithTab(h, 'sign-up-ticket', async ({ page: p }) => {
+      await p.goto(`${h.url}/invite.html?__clerk_ticket=${encodeURIComponent(ticket)}`);
+      const password = p.getByLabel('Password');
+      await password.waitFor();
+      assert.equal(await p.locator('clerk-sign-up input[name=emailAddress]').count(), 0, 'the invited address needs no field');
+      await password.fill('violet-Quartz-harbor-42');
+      await p.keyboard.press('Enter');
+      await p.waitForFunction(() => !!window.Clerk?.user);
+      assert.equal(await p.evaluate(() => window.Clerk!.user!.primaryEmailAddress?.emailAddress), email);
+    });
+  });
+});
+
+function writeInvitePage(h: { staticDir: string }): void {
+  writeFileSync(
+    join(h.staticDir, 'invite.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>invite</title><script src="/npm/@clerk/clerk-js@5/dist/clerk.browser.js" data-clerk-proxy-url="/"></script></head><body><clerk-sign-up routing="virtual"></clerk-sign-up></body></html>',
+  );
+}

@@ -6,6 +6,9 @@ export const SIGN_UP_STATUSES = ['missing_requirements', 'complete', 'abandoned'
 export type SignUpStatus = (typeof SIGN_UP_STATUSES)[number];
 
 export interface SignUpParams {
+  /** `ticket` signs up with an invitation's `__clerk_ticket`; its email address counts as verified. */
+  strategy?: 'ticket';
+  ticket?: string;
   emailAddress?: string;
   password?: string;
   username?: string;

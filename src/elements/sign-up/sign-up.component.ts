@@ -86,9 +86,14 @@ export class ClerkSignUp extends FormElement {
     return this.instance?.environment?.userSettings.signUp?.mode ?? 'public';
   }
 
-  /** Whether sign-ups are closed (shown once the environment says so). */
+  /** An invitation's ticket from the page URL (`?__clerk_ticket=…`, as invitation links carry it). */
+  private get ticket(): string | null {
+    return new URL(location.href).searchParams.get('__clerk_ticket');
+  }
+
+  /** Whether sign-ups are closed (shown once the environment says so); an invitation opens them. */
   private get closed(): boolean {
-    return this.loaded && this.mode !== 'public';
+    return this.loaded && this.mode !== 'public' && !this.ticket;
   }
 
   private setting(f: SignUpField): { enabled: boolean; required: boolean } {
@@ -99,7 +104,8 @@ export class ClerkSignUp extends FormElement {
   }
 
   private get shownFields(): SignUpField[] {
-    return SIGN_UP_FIELDS.filter((f) => this.setting(f).enabled);
+    // With an invitation the address is the invited one: the server takes it from the ticket.
+    return SIGN_UP_FIELDS.filter((f) => this.setting(f).enabled && !(this.ticket && f === 'emailAddress'));
   }
 
   protected override fieldFor(paramName: string | undefined): string | undefined {
@@ -221,6 +227,8 @@ export class ClerkSignUp extends FormElement {
     }
     if (empty.length) throw missingFieldsError(empty);
     if (this.unsafeMetadata) params.unsafeMetadata = this.unsafeMetadata;
+    const ticket = this.ticket;
+    if (ticket) Object.assign(params, { strategy: 'ticket', ticket });
     // A fresh attempt each time: going back and changing the address must not reuse a half-verified one.
     this.signUp = await clerk.client!.signUp.create(params);
     await this.next();
