@@ -173,6 +173,24 @@ describe('<clerk-sign-in>', () => {
     });
   });
 
+  test('routing="hash": each step is a history entry; the back button returns to the identifier', async () => {
+    const h = harness();
+    const user = await createUser(h);
+    const hashed = page(h, 'hash', '<clerk-sign-in routing="hash"></clerk-sign-in>');
+    await withTab(h, 'sign-in-hash', async ({ page: p }) => {
+      await p.goto(hashed);
+      await p.getByLabel('Email address or username').fill(user.email);
+      await p.keyboard.press('Enter');
+      await p.getByLabel('Password', { exact: true }).waitFor();
+      assert.equal(new URL(p.url()).hash, '#/password');
+      await p.goBack();
+      await p.getByLabel('Email address or username').waitFor();
+      assert.equal(new URL(p.url()).hash, '');
+      await p.goForward();
+      await p.getByLabel('Password', { exact: true }).waitFor();
+    });
+  });
+
   test('two copies of the bundle on one page do not throw and keep one instance', async () => {
     const h = harness();
     const twice = page(h, 'twice', `<clerk-sign-in routing="virtual"></clerk-sign-in>${BUNDLE_TAG}`);

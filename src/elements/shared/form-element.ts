@@ -29,12 +29,48 @@ export abstract class FormElement extends ClerkElement {
     return nothing;
   }
 
-  /** Moves to another step: clears errors and focuses its first field. */
-  protected goTo(apply: () => void): void {
+  /** The current step's name; with `routing="hash"` it is mirrored in the URL as `#/<step>`. */
+  protected abstract get currentStep(): string;
+  /** Goes back to a step the browser's history names; returns false when that step cannot be shown now. */
+  protected abstract restoreStep(step: string): boolean;
+
+  private readonly visited = new Set<string>();
+  private readonly onHashChange = () => {
+    const step = /^#\/([\w-]+)$/.exec(location.hash)?.[1] ?? 'start';
+    if (step === this.currentStep || !this.visited.has(step)) return;
+    const before = this.currentStep;
+    if (this.restoreStep(step)) this.goTo(() => undefined, { fromHistory: true });
+    else if (before !== this.currentStep) this.focusPending = true;
+  };
+
+  private get hashRouting(): boolean {
+    return (this as unknown as { routing?: string }).routing === 'hash';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.visited.add(this.currentStep);
+    window.addEventListener('hashchange', this.onHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+  }
+
+  /** Moves to another step: clears errors, focuses its first field, and records it in the URL when routing by hash. */
+  protected goTo(apply: () => void, opts: { fromHistory?: boolean } = {}): void {
+    const before = this.currentStep;
     apply();
     this.errors = {};
     this.formError = '';
     this.focusPending = true;
+    const step = this.currentStep;
+    this.visited.add(step);
+    if (this.hashRouting && !opts.fromHistory && step !== before) {
+      // A history entry per step: the browser's back button walks back through the flow.
+      history.pushState(null, '', step === 'start' ? location.pathname + location.search : `#/${step}`);
+    }
   }
 
   /** Runs an API step: busy while it runs; Clerk errors land on their field or at the top of the form. */

@@ -59,6 +59,19 @@ export class ClerkSignIn extends FormElement {
     this.identifier ||= this.initialValues?.emailAddress ?? this.initialValues?.username ?? '';
   }
 
+  protected get currentStep(): string {
+    return this.step;
+  }
+
+  protected restoreStep(step: string): boolean {
+    // Back to the identifier always works; a later step only for the sign-in still in progress.
+    if (step === 'start' || (this.signIn?.status === 'needs_first_factor' && (step === 'password' || step === 'email-code' || step === 'forgot-password'))) {
+      this.step = step as SignInStep;
+      return true;
+    }
+    return false;
+  }
+
   protected override fieldFor(paramName: string | undefined): string | undefined {
     if (paramName === 'identifier' || paramName === 'email_address' || paramName === 'username') return 'identifier';
     if (paramName === 'password') return this.step === 'reset-password' ? 'newPassword' : 'password';

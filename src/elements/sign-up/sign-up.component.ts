@@ -108,6 +108,18 @@ export class ClerkSignUp extends FormElement {
     return SIGN_UP_FIELDS.filter((f) => this.setting(f).enabled && !(this.ticket && f === 'emailAddress'));
   }
 
+  protected get currentStep(): string {
+    return this.step;
+  }
+
+  protected restoreStep(step: string): boolean {
+    if (step === 'start' || (step === 'email-code' && this.signUp?.unverifiedFields.includes('email_address'))) {
+      this.step = step as SignUpStep;
+      return true;
+    }
+    return false;
+  }
+
   protected override fieldFor(paramName: string | undefined): string | undefined {
     if (this.step === 'email-code') return paramName === 'code' ? 'code' : undefined;
     const f = SIGN_UP_FIELDS.find((x) => FIELDS[x].param === paramName || x === paramName);

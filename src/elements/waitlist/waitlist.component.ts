@@ -36,6 +36,15 @@ export class ClerkWaitlist extends FormElement {
     return paramName === 'email_address' ? 'email' : paramName;
   }
 
+  protected get currentStep(): string {
+    return this.joined ? 'joined' : 'start';
+  }
+
+  protected restoreStep(): boolean {
+    // Joining cannot be undone by the back button.
+    return false;
+  }
+
   protected heading(): { title: string; subtitle?: string } {
     return this.joined
       ? { title: this.t('waitlist.success.title'), subtitle: this.t('waitlist.success.subtitle') }
