@@ -2,78 +2,28 @@
 // served on one origin under the strict CSP. Needs `node scripts/build.mjs` first (npm test does it).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import type { ChildProcess } from 'node:child_process';
+import { CHROMIUM, CHROMIUM_ARGS, RESULTS, ROOT, startDemoServer, type DemoServer } from './support.ts';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = join(ROOT, 'dist/server/cli.js');
-const RESULTS = join(ROOT, 'test-results');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PASSWORD = 'lilac-Harbor-compass-91';
 
-let server: ChildProcess | undefined;
 let serverOutput: string[] = [];
 let baseUrl = '';
-let dataDir = '';
 let browser: Browser | undefined;
+let demo: DemoServer | undefined;
 
-function startServer(): Promise<string> {
-  assert.ok(existsSync(CLI), `${CLI} is missing: build first with \`node scripts/build.mjs\``);
-  dataDir = mkdtempSync(join(tmpdir(), 'clerk-wc-e2e-'));
-  const proc = spawn(process.execPath, [CLI, '--static-dir', 'demo'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLERK_WC_DATA_DIR: dataDir, MAIL_LOG: '0', CLERK_WC_CONFIG: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server = proc;
-  serverOutput = [];
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start in 20 s:\n${serverOutput.join('\n')}`)), 20_000);
-    createInterface({ input: proc.stderr! }).on('line', (line) => serverOutput.push(line));
-    createInterface({ input: proc.stdout! }).on('line', (line) => {
-      serverOutput.push(line);
-      if (!line.startsWith('{"event":"listening"')) return;
-      clearTimeout(timer);
-      resolvePromise((JSON.parse(line) as { url: string }).url);
-    });
-    proc.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited with ${code}:\n${serverOutput.join('\n')}`));
-    });
-  });
+async function startServer(): Promise<string> {
+  demo = await startDemoServer('demo');
+  serverOutput = demo.output;
+  return demo.url;
 }
 
 async function stopServer(): Promise<void> {
-  const proc = server;
-  server = undefined;
-  if (proc && proc.exitCode === null && proc.signalCode === null) {
-    proc.removeAllListeners('exit');
-    await new Promise<void>((r) => {
-      const force = setTimeout(() => proc.kill('SIGKILL'), 5_000);
-      proc.once('exit', () => {
-        clearTimeout(force);
-        r();
-      });
-      proc.kill('SIGTERM');
-    });
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await demo?.stop();
+  demo = undefined;
 }
 
 before(async () => {
