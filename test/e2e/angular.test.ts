@@ -4,10 +4,10 @@
 //   cd demo/angular && npm install && npx ng build
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, RESULTS, ROOT, startDemoServer, type DemoServer } from './support.ts';
+import { CHROMIUM, CHROMIUM_ARGS, outboxCode as outboxCodeAt, ROOT, startDemoServer, uniqueEmail, withSession, type BrowserSession, type DemoServer } from './support.ts';
 import type { Browser, Locator, Page } from 'playwright-core';
 
 const APP_DIR = join(ROOT, 'demo/apps/angular');
@@ -50,63 +50,14 @@ after(async () => {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-interface Session {
-  page: Page;
-  /** Console errors, page errors and CSP violations seen so far. */
-  problems: string[];
-}
+type Session = BrowserSession;
 
-/**
- * Opens a fresh browser context (its own cookie jar), records console errors, uncaught page errors and CSP
- * violations on every page in it, runs `body`, and on failure saves a screenshot to test-results/angular-<name>.png.
- */
-async function withBrowser(name: string, body: (s: Session) => Promise<void>): Promise<void> {
-  assert.ok(browser, 'the browser did not start');
-  const context = await browser.newContext({ viewport: { width: 1100, height: 860 } });
-  context.setDefaultTimeout(10_000);
-  // Init scripts run outside the page's CSP; this one reports any violation the page causes.
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
-    });
-  });
-  const problems: string[] = [];
-  context.on('page', (page) => {
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' || msg.type() === 'warning' || /Content Security Policy/i.test(msg.text())) {
-        problems.push(`console.${msg.type()}: ${msg.text()} (${msg.location().url})`);
-      }
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  });
-  const page = await context.newPage();
-  try {
-    await body({ page, problems });
-  } catch (e) {
-    mkdirSync(RESULTS, { recursive: true });
-    const file = join(RESULTS, `angular-${name}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    const extra = problems.length > 0 ? `\nconsole problems:\n  ${problems.join('\n  ')}` : '';
-    (e as Error).message += `\nscreenshot: ${file}\npage: ${page.url()}${extra}\nserver output:\n  ${serverOutput.slice(-20).join('\n  ')}`;
-    throw e;
-  } finally {
-    await context.close().catch(() => undefined);
-  }
-}
+/** A fresh browser context for one test; see withSession. */
+const withBrowser = (name: string, body: (s: Session) => Promise<void>) =>
+  withSession(browser, { prefix: 'angular', serverOutput: () => serverOutput }, name, body);
 
-function uniqueEmail(tag: string, suffix = ''): string {
-  return `${tag}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}${suffix}@example.com`;
-}
 
-/** The newest code mailed to `email`, read from the dev outbox endpoint. */
-async function outboxCode(page: Page, email: string): Promise<string> {
-  const res = await page.request.get(`${baseUrl}/v1/dev/outbox?email_address=${encodeURIComponent(email)}`);
-  assert.equal(res.status(), 200);
-  const body = (await res.json()) as { data: Array<{ code: string | null }> };
-  const code = body.data[0]?.code;
-  assert.ok(code, `no code was mailed to ${email}`);
-  return code;
-}
+const outboxCode = (page: Page, email: string) => outboxCodeAt(page, baseUrl, email);
 
 /** The app's route from the URL's hash: `#/dashboard` → `/dashboard`. */
 const route = (page: Page) => new URL(page.url()).hash.replace(/^#/, '');

@@ -2,11 +2,11 @@
 // served on one origin under the strict CSP. Needs `node scripts/build.mjs` first (npm test does it).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, RESULTS, ROOT, startDemoServer, type DemoServer } from './support.ts';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, outboxCode as outboxCodeAt, ROOT, startDemoServer, uniqueEmail, withSession, type BrowserSession, type DemoServer } from './support.ts';
+import type { Browser, Locator, Page } from 'playwright-core';
 
 const PASSWORD = 'lilac-Harbor-compass-91';
 
@@ -41,65 +41,14 @@ after(async () => {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  /** Console errors, page errors and CSP violations seen so far, minus the allowed ones. */
-  problems: string[];
-}
+type Session = BrowserSession;
 
-/**
- * Opens a fresh browser context (its own cookie jar), records console errors, uncaught page errors and CSP
- * violations on every page in it, runs `body`, and on failure saves a screenshot to test-results/.
- */
-async function withBrowser(name: string, body: (s: Session) => Promise<void>, allowed: RegExp[] = []): Promise<void> {
-  assert.ok(browser, 'the browser did not start');
-  const context = await browser.newContext({ viewport: { width: 1100, height: 860 } });
-  context.setDefaultTimeout(10_000);
-  // Init scripts run outside the page's CSP; this one reports any violation the page causes.
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
-    });
-  });
-  const problems: string[] = [];
-  const watch = (page: Page) => {
-    page.on('console', (msg) => {
-      if (msg.type() !== 'error' && !/Content Security Policy/i.test(msg.text())) return;
-      const text = `console.${msg.type()}: ${msg.text()} (${msg.location().url})`;
-      if (!allowed.some((re) => re.test(msg.text()))) problems.push(text);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  };
-  context.on('page', watch);
-  const page = await context.newPage();
-  try {
-    await body({ context, page, problems });
-  } catch (e) {
-    mkdirSync(RESULTS, { recursive: true });
-    const file = join(RESULTS, `demo-${name}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    const extra = problems.length > 0 ? `\nconsole problems:\n  ${problems.join('\n  ')}` : '';
-    (e as Error).message += `\nscreenshot: ${file}${extra}\nserver output:\n  ${serverOutput.slice(-20).join('\n  ')}`;
-    throw e;
-  } finally {
-    await context.close().catch(() => undefined);
-  }
-}
+/** A fresh browser context for one test; see withSession. */
+const withBrowser = (name: string, body: (s: Session) => Promise<void>, allowed: RegExp[] = []) =>
+  withSession(browser, { prefix: 'demo', serverOutput: () => serverOutput }, name, body, allowed);
 
-function uniqueEmail(tag: string): string {
-  return `${tag}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}@example.com`;
-}
 
-/** The newest code mailed to `email`, read from the dev outbox endpoint. */
-async function outboxCode(page: Page, email: string): Promise<string> {
-  const res = await page.request.get(`${baseUrl}/v1/dev/outbox?email_address=${encodeURIComponent(email)}`);
-  assert.equal(res.status(), 200);
-  const body = (await res.json()) as { data: Array<{ code: string | null }> };
-  const code = body.data[0]?.code;
-  assert.ok(code, `no code was mailed to ${email}`);
-  return code;
-}
+const outboxCode = (page: Page, email: string) => outboxCodeAt(page, baseUrl, email);
 
 const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 

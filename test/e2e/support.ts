@@ -59,3 +59,72 @@ export function startDemoServer(tag: string): Promise<DemoServer> {
     });
   });
 }
+
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors, page errors and CSP violations seen so far, minus the allowed ones. */
+  problems: string[];
+}
+
+/**
+ * Opens a fresh browser context (its own cookie jar), records console errors, uncaught page errors and CSP
+ * violations on every page in it (minus `allowed`), runs `body`, and on failure saves a screenshot to
+ * test-results/<prefix>-<name>.png and adds the problems and the server's last lines to the error.
+ */
+export async function withSession(
+  browser: Browser | undefined,
+  where: { prefix: string; serverOutput: () => string[] },
+  name: string,
+  body: (s: BrowserSession) => Promise<void>,
+  allowed: RegExp[] = [],
+): Promise<void> {
+  assert.ok(browser, 'the browser did not start');
+  const context = await browser.newContext({ viewport: { width: 1100, height: 860 } });
+  context.setDefaultTimeout(10_000);
+  // Init scripts run outside the page's CSP; this one reports any violation the page causes.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  const problems: string[] = [];
+  context.on('page', (page) => {
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error' && !/Content Security Policy/i.test(msg.text())) return;
+      if (allowed.some((re) => re.test(msg.text()))) return;
+      problems.push(`console.${msg.type()}: ${msg.text()} (${msg.location().url})`);
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  });
+  const page = await context.newPage();
+  try {
+    await body({ context, page, problems });
+  } catch (e) {
+    mkdirSync(RESULTS, { recursive: true });
+    const file = join(RESULTS, `${where.prefix}-${name}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    const extra = problems.length > 0 ? `\nconsole problems:\n  ${problems.join('\n  ')}` : '';
+    (e as Error).message += `\nscreenshot: ${file}\nURL: ${page.url()}${extra}\nserver output:\n  ${where.serverOutput().slice(-20).join('\n  ')}`;
+    throw e;
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+export function uniqueEmail(tag: string, suffix = ''): string {
+  return `${tag}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}${suffix}@example.com`;
+}
+
+/** The newest code mailed to `email`, read from the dev outbox endpoint. */
+export async function outboxCode(page: Page, baseUrl: string, email: string): Promise<string> {
+  const res = await page.request.get(`${baseUrl}/v1/dev/outbox?email_address=${encodeURIComponent(email)}`);
+  assert.equal(res.status(), 200);
+  const body = (await res.json()) as { data: Array<{ code: string | null }> };
+  const code = body.data[0]?.code;
+  assert.ok(code, `no code was mailed to ${email}`);
+  return code;
+}

@@ -3,10 +3,10 @@
 // Needs `node scripts/build.mjs` and the app built first: `cd demo/svelte && npm install && npm run build`.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, RESULTS, ROOT, startDemoServer, type DemoServer } from './support.ts';
+import { CHROMIUM, CHROMIUM_ARGS, outboxCode as outboxCodeAt, ROOT, startDemoServer, uniqueEmail, withSession, type BrowserSession, type DemoServer } from './support.ts';
 import type { Browser, Locator, Page } from 'playwright-core';
 
 const APP_INDEX = join(ROOT, 'demo/apps/svelte/index.html');
@@ -49,60 +49,14 @@ after(async () => {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-interface Tab {
-  page: Page;
-  /** Console errors, page errors and CSP violations seen so far, minus the allowed ones. */
-  problems: string[];
-}
+type Tab = BrowserSession;
 
-/**
- * Opens a fresh browser context (its own cookie jar), records console errors, uncaught page errors and CSP
- * violations, runs `body`, and on failure saves a screenshot to test-results/svelte-<name>.png.
- */
-async function withTab(name: string, body: (t: Tab) => Promise<void>, allowed: RegExp[] = []): Promise<void> {
-  assert.ok(browser, 'the browser did not start');
-  const context = await browser.newContext({ viewport: { width: 1100, height: 860 } });
-  context.setDefaultTimeout(10_000);
-  // Init scripts run outside the page's CSP; this one reports any violation the page causes.
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
-    });
-  });
-  const problems: string[] = [];
-  const page = await context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() !== 'error' && !/Content Security Policy/i.test(msg.text())) return;
-    if (!allowed.some((re) => re.test(msg.text()))) problems.push(`console.${msg.type()}: ${msg.text()} (${msg.location().url})`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  try {
-    await body({ page, problems });
-  } catch (e) {
-    mkdirSync(RESULTS, { recursive: true });
-    const file = join(RESULTS, `svelte-${name}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    const extra = problems.length > 0 ? `\nconsole problems:\n  ${problems.join('\n  ')}` : '';
-    (e as Error).message += `\nscreenshot: ${file}\nurl: ${page.url()}${extra}\nserver output:\n  ${serverOutput.slice(-20).join('\n  ')}`;
-    throw e;
-  } finally {
-    await context.close().catch(() => undefined);
-  }
-}
+/** A fresh browser context for one test; see withSession. */
+const withTab = (name: string, body: (s: Tab) => Promise<void>, allowed: RegExp[] = []) =>
+  withSession(browser, { prefix: 'svelte', serverOutput: () => serverOutput }, name, body, allowed);
 
-function uniqueEmail(tag: string): string {
-  return `${tag}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}@example.com`;
-}
 
-/** The newest code mailed to `email`, read from the dev outbox endpoint. */
-async function outboxCode(page: Page, email: string): Promise<string> {
-  const res = await page.request.get(`${baseUrl}/v1/dev/outbox?email_address=${encodeURIComponent(email)}`);
-  assert.equal(res.status(), 200);
-  const body = (await res.json()) as { data: Array<{ code: string | null }> };
-  const code = body.data[0]?.code;
-  assert.ok(code, `no code was mailed to ${email}`);
-  return code;
-}
+const outboxCode = (page: Page, email: string) => outboxCodeAt(page, baseUrl, email);
 
 /** Waits until the app's hash route is `route` (`#/dashboard`). */
 async function expectRoute(page: Page, route: string): Promise<void> {
