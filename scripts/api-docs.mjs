@@ -5,7 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 const esc = (s = '') => String(s).replace(/\|/g, '\\|').replace(/\n+/g, ' ');
 const out = [];
-for (const mod of manifest.modules) {
+// Sorted by path: the analyzer's module order is not stable from run to run.
+for (const mod of [...manifest.modules].sort((a, b) => a.path.localeCompare(b.path))) {
   for (const d of mod.declarations ?? []) {
     if (!d.tagName) continue;
     out.push(`#### \`<${d.tagName}>\``, '', esc(d.summary ?? d.description), '');
