@@ -35,6 +35,17 @@ export async function startServer(config: ServerConfig = loadConfig(), options: 
   const key = await loadSigningKey(store.db);
   const pepperKey = await oldestSigningKey(store.db);
   const server: Server = createServer();
+  // The port (and so the issuer) is known only after listen: requests that arrive first wait for the handler.
+  let handle: ReturnType<typeof createApp> | undefined;
+  let ready: () => void = () => undefined;
+  const handlerReady = new Promise<void>((resolve) => (ready = resolve));
+  server.on(
+    'request',
+    getRequestListener(async (req, env) => {
+      if (!handle) await handlerReady;
+      return handle!(req, env as never);
+    }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -57,8 +68,8 @@ export async function startServer(config: ServerConfig = loadConfig(), options: 
     now: () => Date.now(),
   };
   context.backend = await startBackendApi(context);
-  const handle = createApp(context);
-  server.on('request', getRequestListener((req, env) => handle(req, env as never)));
+  handle = createApp(context);
+  ready();
 
   // Key rotation reaches running servers off the hot path: a timer swaps `context.key`; requests only read it.
   let reloading: Promise<boolean> | undefined;
