@@ -2,62 +2,25 @@
 // against the real built server, which serves the app and the FAPI on one origin under the strict CSP.
 // Needs `node scripts/build.mjs` and the app's build first:
 //   cd demo/angular && npm install && npx ng build
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, outboxCode as outboxCodeAt, ROOT, startDemoServer, uniqueEmail, withSession, type BrowserSession, type DemoServer } from './support.ts';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { ROOT, uniqueEmail, useDemoSuite } from './support.ts';
+import type { Locator, Page } from 'playwright-core';
 
 const APP_DIR = join(ROOT, 'demo/apps/angular');
 const PASSWORD = 'juniper-Lantern-quartz-58';
 
-let serverOutput: string[] = [];
-let baseUrl = '';
-let appUrl = '';
-let browser: Browser | undefined;
-let demo: DemoServer | undefined;
-
-async function startServer(): Promise<string> {
-  demo = await startDemoServer('angular');
-  serverOutput = demo.output;
-  return demo.url;
-}
-
-async function stopServer(): Promise<void> {
-  await demo?.stop();
-  demo = undefined;
-}
-
-before(async () => {
-  assert.ok(
-    existsSync(join(APP_DIR, 'index.html')) && readdirSync(APP_DIR).some((f) => /^main-.*\.js$/.test(f)),
-    `the Angular app is not built into ${APP_DIR}: run \`npm install && npx ng build\` in demo/angular first`,
-  );
-  assert.ok(existsSync(CHROMIUM), `Chromium is not installed at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-  baseUrl = await startServer();
-  appUrl = `${baseUrl}/apps/angular/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+const suite = useDemoSuite('angular', {
+  ready: () =>
+    assert.ok(
+      existsSync(join(APP_DIR, 'index.html')) && readdirSync(APP_DIR).some((f) => /^main-.*\.js$/.test(f)),
+      `the Angular app is not built into ${APP_DIR}: run \`npm install && npx ng build\` in demo/angular first`,
+    ),
 });
-
-after(async () => {
-  await browser?.close().catch(() => undefined);
-  browser = undefined;
-  await stopServer();
-});
-
-// ---------------------------------------------------------------------------------------------
-// Helpers
-
-type Session = BrowserSession;
-
-/** A fresh browser context for one test; see withSession. */
-const withBrowser = (name: string, body: (s: Session) => Promise<void>) =>
-  withSession(browser, { prefix: 'angular', serverOutput: () => serverOutput }, name, body);
-
-
-const outboxCode = (page: Page, email: string) => outboxCodeAt(page, baseUrl, email);
+const withBrowser = suite.session;
+const outboxCode = suite.outboxCode;
 
 /** The app's route from the URL's hash: `#/dashboard` → `/dashboard`. */
 const route = (page: Page) => new URL(page.url()).hash.replace(/^#/, '');
@@ -72,7 +35,7 @@ const userTrigger = (page: Page): Locator => userButton(page).getByRole('button'
 
 /** Signs a new account up on `#/sign-up`; `code` reads the emailed code. Ends on the dashboard. */
 async function signUp(page: Page, email: string, code: () => Promise<string>, names: { first?: string; last?: string } = {}): Promise<void> {
-  await page.goto(`${appUrl}#/sign-up`);
+  await page.goto(`${suite.appUrl}#/sign-up`);
   const form = page.locator('clerk-sign-up');
   await form.getByRole('heading', { name: 'Create your account' }).waitFor();
   if (names.first) await form.getByLabel('First name').fill(names.first);
@@ -101,8 +64,8 @@ async function signOutWithUserButton(page: Page): Promise<void> {
 
 test('the Angular app loads under the strict CSP, defines the elements and guards the dashboard', { timeout: 60_000 }, async () => {
   await withBrowser('load', async ({ page, problems }) => {
-    const res = await page.goto(appUrl);
-    assert.ok(res, `no response for ${appUrl}`);
+    const res = await page.goto(suite.appUrl);
+    assert.ok(res, `no response for ${suite.appUrl}`);
     assert.equal(res.status(), 200);
     const csp = res.headers()['content-security-policy'] ?? '';
     for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'"]) {
@@ -127,7 +90,7 @@ test('the Angular app loads under the strict CSP, defines the elements and guard
     assert.deepEqual(facts, { angular: '21', defined: [], windowClerk: 'boolean', inlineScripts: 0, styleElements: 0, styleAttributes: 0, inlineHandlers: 0 });
 
     // The route guard: the dashboard sends a signed-out visitor to sign-in, remembering where they were going.
-    await page.goto(`${appUrl}#/dashboard`);
+    await page.goto(`${suite.appUrl}#/dashboard`);
     await waitForRoute(page, '/sign-in');
     assert.equal(route(page), '/sign-in?redirect=%2Fdashboard');
     const signIn = page.locator('clerk-sign-in');
@@ -173,11 +136,11 @@ test('sign up with an emailed code, user button, sign out, sign in with the pass
     await signOutWithUserButton(page);
     await waitForRoute(page, '/');
     await page.getByRole('button', { name: 'Sign in in a modal' }).waitFor();
-    const client = (await (await page.request.get(`${baseUrl}/v1/client`)).json()) as { response: { sessions: unknown[] } | null };
+    const client = (await (await page.request.get(`${suite.url}/v1/client`)).json()) as { response: { sessions: unknown[] } | null };
     assert.deepEqual(client.response?.sessions ?? [], [], 'the server has no live session for this browser after signing out');
 
     // The guard sends the dashboard to sign-in; the password signs in and (clerk-sign-in) routes back.
-    await page.goto(`${appUrl}#/dashboard`);
+    await page.goto(`${suite.appUrl}#/dashboard`);
     await waitForRoute(page, '/sign-in');
     const signIn = page.locator('clerk-sign-in');
     await signIn.getByLabel('Email address or username').fill(email);

@@ -1,54 +1,16 @@
 // End-to-end: the interim demo page (demo/) driven in headless Chromium against the real built server,
 // served on one origin under the strict CSP. Needs `node scripts/build.mjs` first (npm test does it).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, outboxCode as outboxCodeAt, ROOT, startDemoServer, uniqueEmail, withSession, type BrowserSession, type DemoServer } from './support.ts';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { ROOT, uniqueEmail, useDemoSuite } from './support.ts';
+import type { Locator, Page } from 'playwright-core';
 
 const PASSWORD = 'lilac-Harbor-compass-91';
 
-let serverOutput: string[] = [];
-let baseUrl = '';
-let browser: Browser | undefined;
-let demo: DemoServer | undefined;
-
-async function startServer(): Promise<string> {
-  demo = await startDemoServer('demo');
-  serverOutput = demo.output;
-  return demo.url;
-}
-
-async function stopServer(): Promise<void> {
-  await demo?.stop();
-  demo = undefined;
-}
-
-before(async () => {
-  assert.ok(existsSync(CHROMIUM), `Chromium is not installed at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-  baseUrl = await startServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
-});
-
-after(async () => {
-  await browser?.close().catch(() => undefined);
-  browser = undefined;
-  await stopServer();
-});
-
-// ---------------------------------------------------------------------------------------------
-// Helpers
-
-type Session = BrowserSession;
-
-/** A fresh browser context for one test; see withSession. */
-const withBrowser = (name: string, body: (s: Session) => Promise<void>, allowed: RegExp[] = []) =>
-  withSession(browser, { prefix: 'demo', serverOutput: () => serverOutput }, name, body, allowed);
-
-
-const outboxCode = (page: Page, email: string) => outboxCodeAt(page, baseUrl, email);
+const suite = useDemoSuite('demo');
+const withBrowser = suite.session;
+const outboxCode = suite.outboxCode;
 
 const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
@@ -61,7 +23,7 @@ const view = (page: Page, id: string): Locator => page.locator(`#${id}`);
 
 /** Signs a new account up through the page; the code comes from the outbox endpoint. Ends signed in. */
 async function signUpInPage(page: Page, fields: { email: string; first?: string; last?: string; username?: string }): Promise<void> {
-  await page.goto(`${baseUrl}/fapi.html#sign-up`);
+  await page.goto(`${suite.url}/fapi.html#sign-up`);
   const form = view(page, 'view-sign-up');
   await form.getByRole('heading', { name: 'Create your account' }).waitFor();
   if (fields.first) await form.getByLabel('First name').fill(fields.first);
@@ -82,7 +44,7 @@ async function signUpInPage(page: Page, fields: { email: string; first?: string;
 
 test('the demo page is served under the strict CSP and renders without inline styles or scripts', { timeout: 60_000 }, async () => {
   await withBrowser('load', async ({ page, problems }) => {
-    const res = await page.goto(`${baseUrl}/fapi.html`);
+    const res = await page.goto(`${suite.url}/fapi.html`);
     assert.ok(res, 'no response for /');
     assert.equal(res.status(), 200);
     const csp = res.headers()['content-security-policy'] ?? '';
@@ -108,7 +70,7 @@ test('the demo page is served under the strict CSP and renders without inline st
 test('a person signs up with an emailed code, uses the user button from the keyboard, signs out and signs in again', { timeout: 90_000 }, async () => {
   await withBrowser('sign-up-sign-out-sign-in', async ({ context, page, problems }) => {
     const email = uniqueEmail('e2e-demo');
-    await page.goto(`${baseUrl}/fapi.html`);
+    await page.goto(`${suite.url}/fapi.html`);
     await view(page, 'view-sign-in').getByRole('heading', { name: /^Sign in to / }).waitFor();
     assert.equal(await page.locator('#user-button').isVisible(), false, 'no user button while signed out');
 
@@ -159,7 +121,7 @@ test('a person signs up with an emailed code, uses the user button from the keyb
 
     // A fresh token from POST /v1/client/sessions/{id}/tokens.
     const [tokenResponse] = await Promise.all([
-      page.waitForResponse((r) => r.url() === `${baseUrl}/v1/client/sessions/${sessionId}/tokens` && r.request().method() === 'POST'),
+      page.waitForResponse((r) => r.url() === `${suite.url}/v1/client/sessions/${sessionId}/tokens` && r.request().method() === 'POST'),
       signedIn.getByRole('button', { name: 'Get fresh token' }).click(),
     ]);
     assert.equal(tokenResponse.status(), 200);
@@ -185,13 +147,13 @@ test('a person signs up with an emailed code, uses the user button from the keyb
 
     // Sign out with the keyboard.
     const [endResponse] = await Promise.all([
-      page.waitForResponse((r) => r.url() === `${baseUrl}/v1/client/sessions/${sessionId}/end`),
+      page.waitForResponse((r) => r.url() === `${suite.url}/v1/client/sessions/${sessionId}/end`),
       page.keyboard.press('Enter'),
     ]);
     assert.equal(endResponse.status(), 200);
     await view(page, 'view-sign-in').getByRole('heading', { name: /^Sign in to / }).waitFor();
     await page.locator('#user-button').waitFor({ state: 'hidden' });
-    const client = (await (await page.request.get(`${baseUrl}/v1/client`)).json()) as { response: { sessions: unknown[] } | null };
+    const client = (await (await page.request.get(`${suite.url}/v1/client`)).json()) as { response: { sessions: unknown[] } | null };
     assert.deepEqual(client.response?.sessions, [], 'the server has no live session for this browser after signing out');
 
     // Sign in with the password.

@@ -1,10 +1,12 @@
 // Shared by the end-to-end suites: the real built server serving demo/ next to the FAPI, and Debian's Chromium.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { after, before } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CLI = join(ROOT, 'dist/server/cli.js');
@@ -59,9 +61,6 @@ export function startDemoServer(tag: string): Promise<DemoServer> {
     });
   });
 }
-
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
 
 export interface BrowserSession {
   context: BrowserContext;
@@ -127,4 +126,48 @@ export async function outboxCode(page: Page, baseUrl: string, email: string): Pr
   const code = body.data[0]?.code;
   assert.ok(code, `no code was mailed to ${email}`);
   return code;
+}
+
+export interface DemoSuite {
+  /** The server's origin. */
+  readonly url: string;
+  /** `<url>/apps/<app>/` when the suite drives a framework app. */
+  readonly appUrl: string;
+  /** A fresh browser context for one test (see withSession). */
+  session(name: string, body: (s: BrowserSession) => Promise<void>, allowed?: RegExp[]): Promise<void>;
+  /** The newest code mailed to `email`. */
+  outboxCode(page: Page, email: string): Promise<string>;
+}
+
+/**
+ * Registers before/after hooks for one e2e file: `ready` checks what the suite needs (a built app), then the
+ * demo server and Chromium start; both stop after the file.
+ */
+export function useDemoSuite(prefix: string, opts: { app?: string; ready?: () => void } = {}): DemoSuite {
+  let server: DemoServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    opts.ready?.();
+    assert.ok(existsSync(CHROMIUM), `Chromium is not installed at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+    server = await startDemoServer(prefix);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+  });
+  after(async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+  });
+  const url = () => {
+    assert.ok(server, 'the demo server did not start');
+    return server.url;
+  };
+  return {
+    get url() {
+      return url();
+    },
+    get appUrl() {
+      return `${url()}/apps/${opts.app ?? prefix}/`;
+    },
+    session: (name, body, allowed = []) => withSession(browser, { prefix, serverOutput: () => server?.output ?? [] }, name, body, allowed),
+    outboxCode: (page, email) => outboxCode(page, url(), email),
+  };
 }

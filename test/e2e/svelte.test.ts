@@ -1,62 +1,25 @@
 // End-to-end: the Svelte 5 demo app (demo/svelte, built into demo/apps/svelte) driven in headless Chromium
 // against the real built server, which serves the app and the FAPI on one origin under the strict CSP.
 // Needs `node scripts/build.mjs` and the app built first: `cd demo/svelte && npm install && npm run build`.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, outboxCode as outboxCodeAt, ROOT, startDemoServer, uniqueEmail, withSession, type BrowserSession, type DemoServer } from './support.ts';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { ROOT, uniqueEmail, useDemoSuite } from './support.ts';
+import type { Locator, Page } from 'playwright-core';
 
 const APP_INDEX = join(ROOT, 'demo/apps/svelte/index.html');
 const PASSWORD = 'lilac-Harbor-compass-91';
 
-let serverOutput: string[] = [];
-let baseUrl = '';
-let appUrl = '';
-let browser: Browser | undefined;
-let demo: DemoServer | undefined;
-
-async function startServer(): Promise<string> {
-  demo = await startDemoServer('svelte');
-  serverOutput = demo.output;
-  return demo.url;
-}
-
-async function stopServer(): Promise<void> {
-  await demo?.stop();
-  demo = undefined;
-}
-
-before(async () => {
-  assert.ok(
-    existsSync(APP_INDEX),
-    `the Svelte demo is not built (${APP_INDEX} is missing): run \`node scripts/build.mjs\`, then \`cd demo/svelte && npm install && npm run build\``,
-  );
-  assert.ok(existsSync(CHROMIUM), `Chromium is not installed at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-  baseUrl = await startServer();
-  appUrl = `${baseUrl}/apps/svelte/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+const suite = useDemoSuite('svelte', {
+  ready: () =>
+    assert.ok(
+      existsSync(APP_INDEX),
+      `the Svelte demo is not built (${APP_INDEX} is missing): run \`node scripts/build.mjs\`, then \`cd demo/svelte && npm install && npm run build\``,
+    ),
 });
-
-after(async () => {
-  await browser?.close().catch(() => undefined);
-  browser = undefined;
-  await stopServer();
-});
-
-// ---------------------------------------------------------------------------------------------
-// Helpers
-
-type Tab = BrowserSession;
-
-/** A fresh browser context for one test; see withSession. */
-const withTab = (name: string, body: (s: Tab) => Promise<void>, allowed: RegExp[] = []) =>
-  withSession(browser, { prefix: 'svelte', serverOutput: () => serverOutput }, name, body, allowed);
-
-
-const outboxCode = (page: Page, email: string) => outboxCodeAt(page, baseUrl, email);
+const withTab = suite.session;
+const outboxCode = suite.outboxCode;
 
 /** Waits until the app's hash route is `route` (`#/dashboard`). */
 async function expectRoute(page: Page, route: string): Promise<void> {
@@ -68,7 +31,7 @@ const userButton = (page: Page): Locator => page.getByRole('banner').locator('cl
 
 /** Signs up through #/sign-up with the code from the outbox; ends on the dashboard. */
 async function signUp(page: Page, email: string): Promise<void> {
-  await page.goto(`${appUrl}#/sign-up`);
+  await page.goto(`${suite.appUrl}#/sign-up`);
   const form = page.locator('clerk-sign-up');
   await form.getByRole('heading', { name: 'Create your account' }).waitFor();
   await form.getByLabel('First name').fill('Ada');
@@ -100,8 +63,8 @@ test('the built app is served under the strict CSP, with no inline scripts or st
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'index.html has no inline <script>');
   assert.doesNotMatch(html, /<style|\sstyle=/, 'index.html has no inline styles');
   await withTab('load', async ({ page, problems }) => {
-    const res = await page.goto(appUrl);
-    assert.ok(res, `no response for ${appUrl}`);
+    const res = await page.goto(suite.appUrl);
+    assert.ok(res, `no response for ${suite.appUrl}`);
     assert.equal(res.status(), 200);
     const csp = res.headers()['content-security-policy'] ?? '';
     for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'"]) {
@@ -144,7 +107,7 @@ test('sign up with the emailed code, sign out from the user button, sign in with
     const email = uniqueEmail('e2e-svelte');
 
     // The dashboard's guard sends a signed-out visitor to sign-in.
-    await page.goto(`${appUrl}#/dashboard`);
+    await page.goto(`${suite.appUrl}#/dashboard`);
     await expectRoute(page, '#/sign-in');
     await page.locator('clerk-sign-in').getByRole('heading', { name: /^Sign in to / }).waitFor();
 
@@ -167,7 +130,7 @@ test('sign up with the emailed code, sign out from the user button, sign in with
     await page.getByTestId('auth-status').getByText('You are signed out.').waitFor();
     await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).waitFor();
     await userButton(page).waitFor({ state: 'hidden' });
-    const client = (await (await page.request.get(`${baseUrl}/v1/client`)).json()) as { response: { sessions: unknown[] } | null };
+    const client = (await (await page.request.get(`${suite.url}/v1/client`)).json()) as { response: { sessions: unknown[] } | null };
     assert.deepEqual(client.response?.sessions ?? [], [], 'no live session after signing out');
 
     // Sign in with the password: the app's clerk-sign-in listener goes to the dashboard, where protected content shows.

@@ -1,62 +1,25 @@
 // End-to-end: the Vue 3 demo app (demo/vue, built into demo/apps/vue) driven in headless Chromium against the
 // real built server, which serves the app and the FAPI on one origin under the strict CSP.
 // Needs `node scripts/build.mjs` and the app built: `cd demo/vue && npm install && npm run build`.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, outboxCode as outboxCodeAt, ROOT, startDemoServer, uniqueEmail, withSession, type BrowserSession, type DemoServer } from './support.ts';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { ROOT, uniqueEmail, useDemoSuite } from './support.ts';
+import type { Locator, Page } from 'playwright-core';
 
 const APP_INDEX = join(ROOT, 'demo/apps/vue/index.html');
 const PASSWORD = 'lilac-Harbor-compass-91';
 
-let serverOutput: string[] = [];
-let baseUrl = '';
-let appUrl = '';
-let browser: Browser | undefined;
-let demo: DemoServer | undefined;
-
-async function startServer(): Promise<string> {
-  demo = await startDemoServer('vue');
-  serverOutput = demo.output;
-  return demo.url;
-}
-
-async function stopServer(): Promise<void> {
-  await demo?.stop();
-  demo = undefined;
-}
-
-before(async () => {
-  assert.ok(
-    existsSync(APP_INDEX),
-    `The Vue demo is not built (${APP_INDEX} is missing): run \`cd demo/vue && npm install && npm run build\` first`,
-  );
-  assert.ok(existsSync(CHROMIUM), `Chromium is not installed at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-  baseUrl = await startServer();
-  appUrl = `${baseUrl}/apps/vue/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+const suite = useDemoSuite('vue', {
+  ready: () =>
+    assert.ok(
+      existsSync(APP_INDEX),
+      `The Vue demo is not built (${APP_INDEX} is missing): run \`cd demo/vue && npm install && npm run build\` first`,
+    ),
 });
-
-after(async () => {
-  await browser?.close().catch(() => undefined);
-  browser = undefined;
-  await stopServer();
-});
-
-// ---------------------------------------------------------------------------------------------
-// Helpers
-
-type Session = BrowserSession;
-
-/** A fresh browser context for one test; see withSession. */
-const withBrowser = (name: string, body: (s: Session) => Promise<void>, allowed: RegExp[] = []) =>
-  withSession(browser, { prefix: 'vue', serverOutput: () => serverOutput }, name, body, allowed);
-
-
-const outboxCode = (page: Page, email: string) => outboxCodeAt(page, baseUrl, email);
+const withBrowser = suite.session;
+const outboxCode = suite.outboxCode;
 
 /** The hash route the app shows (`/dashboard`, `/sign-in?redirect=…`). */
 const route = (page: Page) => new URL(page.url()).hash.replace(/^#/, '');
@@ -71,7 +34,7 @@ const userButtonTrigger = (page: Page): Locator => header(page).locator('clerk-u
 
 /** Signs up on #/sign-up; the code comes from the outbox (or is 424242 for a +clerk_test address). Ends on the dashboard. */
 async function signUp(page: Page, email: string, code?: string): Promise<void> {
-  await page.goto(`${appUrl}#/sign-up`);
+  await page.goto(`${suite.appUrl}#/sign-up`);
   const form = page.locator('clerk-sign-up');
   await form.getByRole('heading', { name: 'Create your account' }).waitFor();
   await form.getByLabel('First name').fill('Evan');
@@ -108,8 +71,8 @@ async function signInWithPassword(scope: Locator, email: string): Promise<void> 
 
 test('the Vue app is served under the strict CSP, with no inline script or style', { timeout: 60_000 }, async () => {
   await withBrowser('load', async ({ page, problems }) => {
-    const res = await page.goto(appUrl);
-    assert.ok(res, `no response for ${appUrl}`);
+    const res = await page.goto(suite.appUrl);
+    assert.ok(res, `no response for ${suite.appUrl}`);
     assert.equal(res.status(), 200);
     const csp = res.headers()['content-security-policy'] ?? '';
     for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'"]) {
@@ -132,7 +95,7 @@ test('the Vue app is served under the strict CSP, with no inline script or style
     assert.equal(border, 'solid');
 
     // Deep links work without a server fallback, and the guard sends signed-out visitors to sign-in.
-    await page.goto(`${appUrl}#/dashboard`);
+    await page.goto(`${suite.appUrl}#/dashboard`);
     await expectRoute(page, '/sign-in', 'the guard redirects a signed-out visitor to sign-in');
     assert.equal(new URLSearchParams(route(page).split('?')[1]).get('redirect'), '/dashboard', 'with the page to come back to');
     await page.locator('clerk-sign-in').getByRole('heading', { name: /^Sign in to / }).waitFor();
@@ -145,7 +108,7 @@ test('sign up with an emailed code, sign out from the user button, sign in with 
     const email = uniqueEmail('e2e-vue');
 
     // Sign up, through the header's link.
-    await page.goto(appUrl);
+    await page.goto(suite.appUrl);
     await header(page).getByRole('link', { name: 'Sign up' }).click();
     await expectRoute(page, '/sign-up', 'the header links to sign-up');
     await signUp(page, email);
@@ -169,11 +132,11 @@ test('sign up with an emailed code, sign out from the user button, sign in with 
     await expectRoute(page, '/', 'signing out from the menu routes to the home page');
     await page.getByRole('button', { name: 'Sign in in a modal' }).waitFor();
     await header(page).getByRole('link', { name: 'Sign in' }).waitFor();
-    const client = (await (await page.request.get(`${baseUrl}/v1/client`)).json()) as { response: { sessions: unknown[] } | null };
+    const client = (await (await page.request.get(`${suite.url}/v1/client`)).json()) as { response: { sessions: unknown[] } | null };
     assert.deepEqual(client.response?.sessions ?? [], [], 'the server has no live session for this browser after signing out');
 
     // The dashboard is guarded again; signing in returns there.
-    await page.goto(`${appUrl}#/dashboard`);
+    await page.goto(`${suite.appUrl}#/dashboard`);
     await expectRoute(page, '/sign-in', 'the guard sends the signed-out visitor to sign-in');
     const signIn = page.locator('clerk-sign-in');
     await signIn.getByRole('heading', { name: /^Sign in to / }).waitFor();
