@@ -3,11 +3,11 @@
 // Needs `node scripts/build.mjs` first (npm test does it).
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { spawnServer, stopProcess } from '../support/server-process.ts';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import type { AuthState } from '../../src/core/stores.ts';
 
@@ -94,43 +94,6 @@ function pages(h: { publishableKey: string; url: string; staticDir: string }): v
   writeFileSync(join(h.staticDir, 'app.html'), html('app', script(`data-clerk-publishable-key="${h.publishableKey}"`)));
 }
 
-function spawnServer(staticDir: string, dataDir: string, env: Record<string, string>): Promise<{ proc: ChildProcess; url: string; publishableKey: string; output: string[] }> {
-  const proc = spawn(process.execPath, [CLI, '--static-dir', staticDir], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLERK_WC_DATA_DIR: dataDir, MAIL_LOG: '0', CLERK_WC_CONFIG: '', RATE_LIMIT_MAX: '100000', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start in 20 s:\n${output.join('\n')}`)), 20_000);
-    createInterface({ input: proc.stderr! }).on('line', (line) => output.push(line));
-    createInterface({ input: proc.stdout! }).on('line', (line) => {
-      output.push(line);
-      if (!line.startsWith('{"event":"listening"')) return;
-      clearTimeout(timer);
-      const ev = JSON.parse(line) as { url: string; publishableKey: string };
-      resolvePromise({ proc, url: ev.url, publishableKey: ev.publishableKey, output });
-    });
-    proc.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited with ${code}:\n${output.join('\n')}`));
-    });
-  });
-}
-
-async function stop(proc: ChildProcess | undefined): Promise<void> {
-  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-  proc.removeAllListeners('exit');
-  await new Promise<void>((r) => {
-    const force = setTimeout(() => proc.kill('SIGKILL'), 5_000);
-    proc.once('exit', () => {
-      clearTimeout(force);
-      r();
-    });
-    proc.kill('SIGTERM');
-  });
-}
-
 /**
  * Registers `before`/`after` hooks that start a server (with `env` on top of the test defaults) and Chromium,
  * and stop both. Returns a getter for the running harness.
@@ -153,7 +116,7 @@ export function useHarness(env: Record<string, string> = {}, opts: { site?: stri
       copyFileSync(BUNDLE, join(staticDir, 'clerk.browser.js'));
       if (existsSync(`${BUNDLE}.map`)) copyFileSync(`${BUNDLE}.map`, join(staticDir, 'clerk.browser.js.map'));
     }
-    const started = await spawnServer(staticDir, dataDir, env);
+    const started = await spawnServer({ staticDir, dataDir, env });
     proc = started.proc;
     if (!opts.site) pages({ publishableKey: started.publishableKey, url: started.url, staticDir });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
@@ -161,7 +124,7 @@ export function useHarness(env: Record<string, string> = {}, opts: { site?: stri
   });
   after(async () => {
     await browser?.close().catch(() => undefined);
-    await stop(proc);
+    await stopProcess(proc);
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
   return () => {

@@ -4,11 +4,11 @@
 // Needs `node scripts/build.mjs` first.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { spawnServer, stopProcess } from '../support/server-process.ts';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -51,42 +51,6 @@ function snapshotDist(): { dir: string; cli: string } {
   return { dir, cli: join(dir, 'dist/server/cli.js') };
 }
 
-function spawnServer(cli: string, staticDir: string, dataDir: string): Promise<{ proc: ChildProcess; url: string; output: string[] }> {
-  const proc = spawn(process.execPath, [cli, '--static-dir', staticDir], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLERK_WC_DATA_DIR: dataDir, MAIL_LOG: '0', CLERK_WC_CONFIG: '', RATE_LIMIT_MAX: '100000' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start in 20 s:\n${output.join('\n')}`)), 20_000);
-    createInterface({ input: proc.stderr! }).on('line', (line) => output.push(line));
-    createInterface({ input: proc.stdout! }).on('line', (line) => {
-      output.push(line);
-      if (!line.startsWith('{"event":"listening"')) return;
-      clearTimeout(timer);
-      resolvePromise({ proc, url: (JSON.parse(line) as { url: string }).url, output });
-    });
-    proc.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited with ${code}:\n${output.join('\n')}`));
-    });
-  });
-}
-
-async function stop(proc: ChildProcess | undefined): Promise<void> {
-  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-  proc.removeAllListeners('exit');
-  await new Promise<void>((r) => {
-    const force = setTimeout(() => proc.kill('SIGKILL'), 5_000);
-    proc.once('exit', () => {
-      clearTimeout(force);
-      r();
-    });
-    proc.kill('SIGTERM');
-  });
-}
-
 /** Registers hooks that start the server and Chromium before the file's tests and stop them after. */
 export function useUiHarness(): () => UiHarness {
   let harness: UiHarness | undefined;
@@ -99,14 +63,14 @@ export function useUiHarness(): () => UiHarness {
     const dataDir = mkdtempSync(join(tmpdir(), 'clerk-wc-ui-data-'));
     dirs.push(dist.dir, staticDir, dataDir);
     writeFileSync(join(staticDir, 'page.css'), PAGE_CSS);
-    const started = await spawnServer(dist.cli, staticDir, dataDir);
+    const started = await spawnServer({ cli: dist.cli, staticDir, dataDir });
     proc = started.proc;
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
     harness = { url: started.url, staticDir, browser, output: started.output };
   });
   after(async () => {
     await harness?.browser.close().catch(() => undefined);
-    await stop(proc);
+    await stopProcess(proc);
     // The node_modules link goes first, on its own, so nothing could ever delete through it.
     for (const d of dirs) if (existsSync(join(d, 'node_modules'))) unlinkSync(join(d, 'node_modules'));
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
