@@ -54,3 +54,23 @@ test('browser code never imports node: modules', () => {
 test('the checker sees the server files (it cannot pass by scanning nothing)', () => {
   assert.ok(files(join(SRC, 'server')).length > 10);
 });
+
+test('nothing the project runs reads outside the repository (a fresh clone has nothing beside it)', () => {
+  const root = resolve(SRC, '..');
+  const scanned = ['src', 'test', 'scripts', 'bench', '.ci', 'demo']
+    .flatMap((d) => filesMatching(join(root, d), /\.(ts|mjs|js|sh)$|^run$/))
+    .filter((f) => !f.includes(`${sep}node_modules${sep}`) && !f.includes(`${sep}demo${sep}apps${sep}`));
+  assert.ok(scanned.length > 50, 'the scan sees the project files');
+  const offenders = scanned.filter((f) => /shared\/(fapi|seeds|hooks)\/|shared\/(ARCHITECTURE|STYLE|TOOLCHAIN)\.md|'shared', '(fapi|seeds)'|\.library\//.test(readFileSync(f, 'utf8')) && !f.endsWith('architecture.test.ts'));
+  assert.deepEqual(offenders.map((f) => relative(root, f)), []);
+  assert.ok(existsSync(join(root, 'spec/fapi-2026-05-12.yml')) && existsSync(join(root, 'spec/LICENSE')), 'the vendored spec and its license are in the repository');
+});
+
+function filesMatching(dir: string, pattern: RegExp): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (name === 'node_modules' || name === 'dist') return [];
+    return statSync(p).isDirectory() ? filesMatching(p, pattern) : pattern.test(name) ? [p] : [];
+  });
+}

@@ -8,7 +8,7 @@
 // Metadata objects (publicMetadata…) travel untouched both ways: they are the application's own data.
 // A refused call throws ClerkAPIResponseError with the HTTP status and Clerk's `errors[]`.
 
-// ---- wire shapes (snake_case, ../shared/fapi/bapi-2026-05-12.yml) -------------------------------------------
+// ---- wire shapes (snake_case, spec/bapi-2026-05-12.yml) -------------------------------------------
 
 export type Metadata = Record<string, unknown>;
 

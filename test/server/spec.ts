@@ -7,7 +7,7 @@
 //   const bapi = specValidator(BAPI_SPEC_PATH, { pathPrefix: '/v1' });   // spec paths lack the /v1 of its server URL
 //   assert.deepEqual(bapi.validateResponse('GET', '/v1/users', 200, body), []);
 //
-// The spec (../shared/fapi/fapi-2026-05-12.yml next to the repo, override with FAPI_SPEC) is
+// The spec (spec/fapi-2026-05-12.yml, vendored with Clerk's MIT LICENSE; override with FAPI_SPEC) is
 // loaded once, lazily. OpenAPI 3.0 schemas are converted to JSON Schema (draft-07, Ajv 8):
 //   - `nullable: true` → 'null' added to `type` (and to `enum`), or the schema wrapped as
 //     `anyOf: [schema, {type: 'null'}]` when it has `$ref`/allOf/oneOf/anyOf/not;
@@ -29,9 +29,9 @@ import { parse } from 'yaml';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = resolve(HERE, '../..');
-export const SPEC_PATH = process.env.FAPI_SPEC ?? resolve(REPO_ROOT, '../shared/fapi/fapi-2026-05-12.yml');
+export const SPEC_PATH = process.env.FAPI_SPEC ?? resolve(REPO_ROOT, 'spec/fapi-2026-05-12.yml');
 /** Clerk's Backend API spec; its paths are relative to `https://api.clerk.com/v1`. */
-export const BAPI_SPEC_PATH = process.env.BAPI_SPEC ?? resolve(REPO_ROOT, '../shared/fapi/bapi-2026-05-12.yml');
+export const BAPI_SPEC_PATH = process.env.BAPI_SPEC ?? resolve(REPO_ROOT, 'spec/bapi-2026-05-12.yml');
 
 const SPEC_ID = 'https://clerk-wc.test/fapi.json';
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);

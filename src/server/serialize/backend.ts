@@ -1,4 +1,4 @@
-// Backend API JSON shapes (../shared/fapi/bapi-2026-05-12.yml): User, Session, Invitation, WaitlistEntry.
+// Backend API JSON shapes (spec/bapi-2026-05-12.yml): User, Session, Invitation, WaitlistEntry.
 // Webhook payloads carry the same shapes.
 import type { ServerContext } from '../context.js';
 import type { InvitationTable, SessionTable, WaitlistEntryTable } from '../store/schema.js';
