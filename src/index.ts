@@ -6,7 +6,7 @@ export type { ClerkAPIError } from './core/errors.js';
 export { VERSION } from './core/fapi.js';
 export { parsePublishableKey } from './core/publishable-key.js';
 export { Client } from './core/resources/client.js';
-export { Session } from './core/resources/session.js';
+export { Session, SessionWithActivities } from './core/resources/session.js';
 export type { GetTokenOptions, SessionStatus } from './core/resources/session.js';
 export { SignIn } from './core/resources/sign-in.js';
 export type { SignInCreateParams, SignInFactor, SignInStatus } from './core/resources/sign-in.js';

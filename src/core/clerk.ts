@@ -3,7 +3,7 @@
 import { ClerkRuntimeError } from './errors.js';
 import { Emitter } from './events.js';
 import { Fapi, type Json, VERSION } from './fapi.js';
-import { frontendApiUrl, parsePublishableKey } from './publishable-key.js';
+import { frontendApiUrl, isCrossSite, parsePublishableKey } from './publishable-key.js';
 import { type AllowedRedirectOrigin, safeRedirect } from './redirects.js';
 import { camelize, type ResourceHost } from './resources/base.js';
 import { Client } from './resources/client.js';
@@ -130,7 +130,7 @@ export class Clerk implements ResourceHost {
 
   private async doLoad(): Promise<void> {
     this.setStatus('loading');
-    if (/\.clerk\.accounts\.dev$/.test(new URL(this.frontendApi).hostname)) await this.setUpDevBrowser().catch(() => undefined);
+    if (this.usesDevBrowser()) await this.setUpDevBrowser().catch(() => undefined);
     const [env, client] = await Promise.allSettled([
       this.fapi.request<Json>({ path: '/environment' }),
       this.fapi.request<{ response: Json | null }>({ path: '/client' }),
@@ -150,16 +150,36 @@ export class Clerk implements ResourceHost {
     this.emit();
   }
 
-  /** Clerk's development instances identify the browser by a token in the URL instead of a third-party cookie. */
+  /**
+   * Development instances whose FAPI is on another site than the page (a Vite app on localhost against the server on
+   * 127.0.0.1, or any app against Clerk's `*.clerk.accounts.dev`) identify the browser by a dev-browser token sent
+   * with every request, as clerk-js does, instead of a third-party cookie that browsers may drop.
+   */
+  private usesDevBrowser(): boolean {
+    if (this.instanceType !== 'development' || typeof location === 'undefined') return false;
+    return /\.clerk\.accounts\.dev$/.test(new URL(this.frontendApi).hostname) || isCrossSite(location.origin, this.frontendApi);
+  }
+
   private async setUpDevBrowser(): Promise<void> {
     const key = `clerk-wc:db-jwt:${this.frontendApi}`;
-    let token = globalThis.localStorage?.getItem(key) ?? undefined;
-    if (!token) {
-      const res = await fetch(`${this.frontendApi}/v1/dev_browser`, { method: 'POST' });
-      token = ((await res.json()) as { id?: string }).id;
+    const store = (token: string | undefined) => {
       if (token) globalThis.localStorage?.setItem(key, token);
+      return token;
+    };
+    const create = async () => {
+      const res = await fetch(`${this.frontendApi}/v1/dev_browser`, { method: 'POST' });
+      return store(res.ok ? ((await res.json()) as { id?: string }).id : undefined);
+    };
+    this.fapi.onDevBrowserToken = store;
+    this.fapi.renewDevBrowser = create;
+    // A hosted page hands its dev browser over in the redirect URL (`?__clerk_db_jwt=`): adopt it and tidy the URL.
+    const url = new URL(location.href);
+    const handed = url.searchParams.get('__clerk_db_jwt');
+    if (handed) {
+      url.searchParams.delete('__clerk_db_jwt');
+      history.replaceState(history.state, '', url);
     }
-    this.fapi.devBrowserToken = token;
+    this.fapi.devBrowserToken = store(handed ?? undefined) ?? globalThis.localStorage?.getItem(key) ?? (await create());
   }
 
   private setStatus(status: ClerkStatus): void {

@@ -35,8 +35,15 @@ export function formEncode(body: FapiBody): string {
 }
 
 export class Fapi {
-  /** Set for development instances of Clerk's cloud, which identify the browser by a dev-browser token. */
+  /**
+   * The dev-browser token (`__clerk_db_jwt`), set for development instances whose FAPI is on another site than the
+   * page: it identifies the browser's client on every request instead of a third-party cookie.
+   */
   devBrowserToken: string | undefined;
+  /** Called when the server hands out a new dev-browser token (`Clerk-Db-Jwt` header). */
+  onDevBrowserToken: ((token: string) => void) | undefined;
+  /** Makes a new dev browser when the server no longer knows ours (`dev_browser_unauthenticated`). */
+  renewDevBrowser: (() => Promise<string | undefined>) | undefined;
   /** Called with every piggybacked `client` in a response (null when the client is gone). */
   onClient: ((client: Json | null) => void) | undefined;
   /** Attempts a read makes when the network fails (the first try included). */
@@ -54,7 +61,7 @@ export class Fapi {
   }
 
   /** Sends one request; returns the parsed JSON body. Throws ClerkAPIResponseError or ClerkRuntimeError. */
-  async request<T = Json>(req: FapiRequest): Promise<T> {
+  async request<T = Json>(req: FapiRequest, renewed = false): Promise<T> {
     const method = req.method ?? 'GET';
     const query = { ...req.query };
     if (method !== 'GET' && method !== 'POST') query._method = method;
@@ -80,6 +87,16 @@ export class Fapi {
       body = res.status === 204 ? undefined : ((await res.json()) as Json);
     } catch {
       body = undefined;
+    }
+    const issued = res.headers.get('clerk-db-jwt');
+    if (issued && this.devBrowserToken && issued !== this.devBrowserToken) {
+      this.devBrowserToken = issued;
+      this.onDevBrowserToken?.(issued);
+    }
+    // The server refused the request before acting on it: a new dev browser, then the same request once more.
+    if (res.status === 401 && !renewed && this.devBrowserToken && this.renewDevBrowser && (body as Json | undefined)?.errors?.[0]?.code === 'dev_browser_unauthenticated') {
+      this.devBrowserToken = await this.renewDevBrowser();
+      if (this.devBrowserToken) return this.request<T>(req, true);
     }
     if (!res.ok) {
       const retry = Number(res.headers.get('retry-after'));

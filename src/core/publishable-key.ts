@@ -25,3 +25,20 @@ export function frontendApiUrl(host: string): string {
   const local = name === 'localhost' || name === '127.0.0.1' || name === '[::1]' || name.endsWith('.localhost');
   return `${local ? 'http' : 'https'}://${host}`;
 }
+
+/** An origin's site: scheme plus registrable domain, approximated by the last two labels (IPs and localhost whole). */
+function siteOf(origin: string): string {
+  const u = new URL(origin);
+  const host = u.hostname.toLowerCase();
+  const whole = host === 'localhost' || host.startsWith('[') || /^\d{1,3}(\.\d{1,3}){3}$/.test(host);
+  return `${u.protocol}//${whole ? host : host.split('.').slice(-2).join('.')}`;
+}
+
+/** True when requests from a page on `pageOrigin` to `apiUrl` are cross-site (third-party cookies may be dropped). */
+export function isCrossSite(pageOrigin: string, apiUrl: string): boolean {
+  try {
+    return siteOf(pageOrigin) !== siteOf(apiUrl);
+  } catch {
+    return false;
+  }
+}

@@ -6,6 +6,7 @@ import type { ServerContext } from './context.js';
 import { type Call, CLIENT_COOKIE, CLIENT_TTL_MS, type ClientTransport, findClient } from './http/call.js';
 import { createBackendApi, isBackendApiPath } from './bapi/router.js';
 import { ApiError, Errors } from './http/errors.js';
+import { clientCookieAttributes } from './http/cookies.js';
 import { originAllowed } from './http/origins.js';
 import { serveStatic } from './http/static.js';
 import { liveSessionForToken, mintSessionTokenAsync } from './services/tokens.js';
@@ -57,7 +58,7 @@ function corsHeaders(origin: string | undefined): Headers {
   if (origin) {
     h.set('access-control-allow-origin', origin);
     h.set('access-control-allow-credentials', 'true');
-    h.set('access-control-expose-headers', 'Authorization, Retry-After');
+    h.set('access-control-expose-headers', 'Authorization, Retry-After, Clerk-Db-Jwt');
     h.set('vary', 'Origin');
   }
   return h;
@@ -86,7 +87,8 @@ async function readBody(req: Request): Promise<string> {
 }
 
 export function createApp(ctx: ServerContext) {
-  const app = new Hono<AppEnv>();
+  // Not strict: `/v1/me/email_addresses/` (clerk-js adds the slash when it creates a resource) is `/v1/me/email_addresses`.
+  const app = new Hono<AppEnv>({ strict: false });
   app.route('/', instanceRoutes);
   app.route('/', clientRoutes);
   app.route('/', meRoutes);
@@ -168,6 +170,8 @@ export function createApp(ctx: ServerContext) {
       const res = await app.fetch(routed, { call });
       for (const [k, v] of cors) res.headers.set(k, v);
       if (call.issuedToken !== undefined) attachClientToken(res.headers, call);
+      // Clerk's dev-browser protocol: the token the client should keep, which clerk-js adopts from every response.
+      if (transport === 'dev_browser' && call.client) res.headers.set('clerk-db-jwt', token!);
       return res;
     } catch (e) {
       return errorResponse(e instanceof ApiError ? e : logInternal(e), cors);
@@ -186,8 +190,8 @@ function attachClientToken(headers: Headers, call: Call): void {
     headers.set('authorization', token ?? '');
     return;
   }
-  if (call.transport === 'dev_browser') return;
-  const attrs = ['Path=/', 'HttpOnly', 'SameSite=Lax', ...(call.secureCookie ? ['Secure'] : [])];
+  if (call.transport === 'dev_browser') return; // a dev browser keeps its token (see rotateClientToken)
+  const attrs = clientCookieAttributes(call);
   if (token === null) headers.append('set-cookie', [`${CLIENT_COOKIE}=`, 'Max-Age=0', ...attrs].join('; '));
   else if (token) headers.append('set-cookie', [`${CLIENT_COOKIE}=${token}`, `Max-Age=${Math.floor(CLIENT_TTL_MS / 1000)}`, ...attrs].join('; '));
 }

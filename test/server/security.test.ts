@@ -94,12 +94,25 @@ for (const db of DATABASES) {
       assert.equal(Number(rows[0]!.n), 1);
     });
 
-    test('client cookie is HttpOnly, SameSite=Lax, not Secure on plain http', async () => {
-      const res = await new Browser(server).post('/v1/client');
+    test('client cookie is HttpOnly, SameSite=Lax, not Secure on plain http, for a page on the server\'s own site', async () => {
+      for (const origin of [server.url, server.url.replace(/:\d+$/, ':5173'), '']) {
+        const res = await new Browser(server, origin).post('/v1/client');
+        const cookie = res.headers.get('set-cookie') ?? '';
+        assert.match(cookie, /HttpOnly/, String(origin));
+        assert.match(cookie, /SameSite=Lax/, String(origin));
+        assert.doesNotMatch(cookie, /Secure|Partitioned/, String(origin));
+      }
+    });
+
+    test('a development page on another site gets a partitioned cookie (SameSite=None; Secure; Partitioned)', async () => {
+      // An app on http://localhost:5173 using the FAPI on http://127.0.0.1: a third-party context for the browser.
+      const b = new Browser(server, 'http://localhost:5173');
+      const res = await b.post('/v1/client');
       const cookie = res.headers.get('set-cookie') ?? '';
-      assert.match(cookie, /HttpOnly/);
-      assert.match(cookie, /SameSite=Lax/);
-      assert.doesNotMatch(cookie, /Secure/);
+      assert.match(cookie, /^__client=[^;]+;.*HttpOnly; SameSite=None; Secure; Partitioned$/);
+      // It identifies the same client on the next request.
+      const again = await b.get('/v1/client');
+      assert.equal(again.body.response.id, res.body.response.id);
     });
   });
 }
@@ -148,3 +161,19 @@ async function queryStore(server: TestServer, sql: string): Promise<Array<Record
     await client.end();
   }
 }
+
+describe('production client cookie', () => {
+  test('stays first-party (SameSite=Lax, never partitioned) even for an allowed page on another site', async () => {
+    const server = await startTestServer('sqlite', { INSTANCE_TYPE: 'production', ALLOWED_ORIGINS: 'http://localhost:5173' });
+    try {
+      const res = await new Browser(server, 'http://localhost:5173').post('/v1/client');
+      const cookie = res.headers.get('set-cookie') ?? '';
+      assert.match(cookie, /SameSite=Lax/);
+      assert.doesNotMatch(cookie, /SameSite=None|Partitioned/);
+      const dev = await new Browser(server).post('/v1/dev_browser', {}, { unchecked: true });
+      assert.equal(dev.status, 404, 'no dev browsers in production');
+    } finally {
+      await server.stop();
+    }
+  });
+});

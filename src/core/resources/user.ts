@@ -1,7 +1,7 @@
 // user: the signed-in account, and its email addresses. /v1/me calls name the session they act for.
 import type { FapiBody, Json } from '../fapi.js';
 import { Resource, type ResourceHost } from './base.js';
-import { Session } from './session.js';
+import { SessionWithActivities } from './session.js';
 
 export class EmailAddress extends Resource {
   declare emailAddress: string;
@@ -121,8 +121,8 @@ export class User extends Resource {
   }
 
   /** The user's active sessions on every device. */
-  async getSessions(): Promise<Session[]> {
+  async getSessions(): Promise<SessionWithActivities[]> {
     const list = (await this.me('GET', '/sessions/active')) as unknown as Json[];
-    return list.map((s) => new Session(this.host, s));
+    return list.map((s) => new SessionWithActivities(this.host, s));
   }
 }

@@ -74,11 +74,9 @@ clientRoutes.delete('/v1/client/sessions', async (c) => {
 clientRoutes.post('/v1/client/sign_ins', async (c) => {
   const call = c.env.call;
   const p = call.params;
-  const input = {
-    identifier: p.str('identifier', { max: 320 }),
-    strategy: p.oneOf('strategy', SIGN_IN_STRATEGIES),
-    password: p.str('password', { max: 1024 }),
-  };
+  const password = p.str('password', { max: 1024 });
+  // Clerk infers the password strategy when a password comes without one (`signIn.create({ identifier, password })`).
+  const input = { identifier: p.str('identifier', { max: 320 }), strategy: p.oneOf('strategy', SIGN_IN_STRATEGIES) ?? (password ? 'password' : undefined), password };
   p.bool('transfer');
   p.str('redirect_url');
   p.str('action_complete_redirect_url');
