@@ -157,6 +157,7 @@ export class Clerk implements ResourceHost {
    */
   private usesDevBrowser(): boolean {
     if (this.instanceType !== 'development' || typeof location === 'undefined') return false;
+    if (new URL(location.href).searchParams.has('__clerk_db_jwt')) return true; // handed over by the app (withRedirect)
     return /\.clerk\.accounts\.dev$/.test(new URL(this.frontendApi).hostname) || isCrossSite(location.origin, this.frontendApi);
   }
 
@@ -382,7 +383,8 @@ export class Clerk implements ResourceHost {
 
   /** Checks a redirect URL against this page's origin and `allowedRedirectOrigins`; null when refused. */
   checkRedirect(url: string): string | null {
-    return safeRedirect(url, this.here(), this.options.allowedRedirectOrigins);
+    // The instance's own hosted pages (the FAPI origin) are always a safe place to go.
+    return safeRedirect(url, this.here(), [...(this.options.allowedRedirectOrigins ?? []), this.frontendApi]);
   }
 
   private withRedirect(base: string, redirectUrl: string | undefined): string {
@@ -391,6 +393,9 @@ export class Clerk implements ResourceHost {
     const u = new URL(base, this.here());
     const back = redirectUrl !== undefined ? this.checkRedirect(redirectUrl) : this.here();
     if (back) u.searchParams.set('redirect_url', back);
+    // A hosted page on the FAPI's site signs in this page's dev browser, not a client of its own.
+    const token = this.fapi.devBrowserToken;
+    if (token && u.origin === new URL(this.frontendApi).origin) u.searchParams.set('__clerk_db_jwt', token);
     return u.toString();
   }
 

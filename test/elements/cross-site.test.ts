@@ -25,6 +25,8 @@ describe('elements on another site than the FAPI', () => {
     writeFileSync(join(dir, 'sign-up.html'), page(`<clerk-signed-out><clerk-sign-up routing="virtual"></clerk-sign-up></clerk-signed-out>${signedIn}`));
     writeFileSync(join(dir, 'sign-in.html'), page(`<clerk-signed-out><clerk-sign-in routing="virtual"></clerk-sign-in></clerk-signed-out>${signedIn}`));
     site = await serveSite(dir);
+    // A page on the FAPI's own site, as the hosted sign-in page is.
+    writeFileSync(join(h.staticDir, 'fapi-site.html'), page(signedIn).replace(`data-clerk-publishable-key="${h.publishableKey}"`, 'data-clerk-proxy-url="/"'));
   });
   after(async () => {
     await site?.close();
@@ -66,5 +68,30 @@ describe('elements on another site than the FAPI', () => {
     });
     assert.ok(carriers.length > 8);
     assert.deepEqual([...new Set(carriers)], ['dev-browser']);
+  });
+
+  test('links to the hosted pages hand the dev browser over, and a page on the FAPI site adopts it', async () => {
+    const h = harness();
+    const email = uniqueEmail('cross-handoff');
+    await withTab(h, 'cross-site-handoff', async ({ page: p }) => {
+      await p.goto(`${site.url}/sign-up.html`);
+      await p.getByLabel('Email address').fill(email);
+      await p.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await p.getByRole('button', { name: 'Continue' }).click();
+      const code = p.getByLabel('Verification code');
+      await code.waitFor();
+      await code.fill(await outboxCode(h, email));
+      await p.locator('#hello').waitFor();
+      const link = new URL(await p.evaluate(() => (window as unknown as { Clerk: { buildSignInUrl(): string } }).Clerk.buildSignInUrl()));
+      assert.equal(link.origin, new URL(h.url).origin, 'the hosted sign-in page is on the FAPI origin');
+      assert.equal(link.searchParams.get('redirect_url'), `${site.url}/sign-up.html`);
+      const token = link.searchParams.get('__clerk_db_jwt');
+      assert.ok(token, 'the link carries the dev browser');
+      // The FAPI-site page adopts the handed-over token: the same client, so the same signed-in user.
+      await p.goto(`${h.url}/fapi-site.html?__clerk_db_jwt=${encodeURIComponent(token)}&keep=1`);
+      await p.locator('#hello').waitFor();
+      assert.equal(await p.evaluate(() => (window as unknown as { Clerk: { user: { primaryEmailAddress: { emailAddress: string } } } }).Clerk.user.primaryEmailAddress.emailAddress), email);
+      assert.equal(new URL(p.url()).search, '?keep=1', 'the token is taken out of the address bar');
+    });
   });
 });
