@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { outboxCode, PASSWORD, uniqueEmail, useHarness, withTab } from '../core/browser-harness.ts';
+import type { Page } from 'playwright-core';
 import { serveSite, type StaticSite } from '../support/static-site.ts';
 
 describe('elements on another site than the FAPI', () => {
@@ -49,12 +50,11 @@ describe('elements on another site than the FAPI', () => {
       const code = p.getByLabel('Verification code');
       await code.waitFor();
       await code.fill(await outboxCode(h, email));
-      await p.locator('#hello').waitFor();
-      assert.equal(await p.evaluate(() => (window as unknown as { Clerk: { user: { primaryEmailAddress: { emailAddress: string } } } }).Clerk.user.primaryEmailAddress.emailAddress), email);
+      assert.equal(await signedInAs(p), email);
 
       // Another page of the same app: the dev browser (kept in localStorage) still holds the session.
       await p.goto(`${site.url}/sign-in.html`);
-      await p.locator('#hello').waitFor();
+      assert.equal(await signedInAs(p), email);
       await p.evaluate(() => (window as unknown as { Clerk: { signOut(): Promise<void> } }).Clerk.signOut());
       await p.getByLabel('Email address or username').fill(email);
       await p.keyboard.press('Enter');
@@ -62,7 +62,8 @@ describe('elements on another site than the FAPI', () => {
       await password.waitFor();
       await password.fill(PASSWORD);
       await p.keyboard.press('Enter');
-      await p.locator('#hello').waitFor();
+      assert.equal(await signedInAs(p), email);
+      assert.ok(await p.locator('#hello').isVisible());
       assert.deepEqual(problems, []);
       assert.equal(await context.cookies(h.url).then((c) => c.filter((x) => x.name === '__client').length), 0, 'no client cookie was needed');
     });
@@ -81,7 +82,7 @@ describe('elements on another site than the FAPI', () => {
       const code = p.getByLabel('Verification code');
       await code.waitFor();
       await code.fill(await outboxCode(h, email));
-      await p.locator('#hello').waitFor();
+      await signedInAs(p);
       const link = new URL(await p.evaluate(() => (window as unknown as { Clerk: { buildSignInUrl(): string } }).Clerk.buildSignInUrl()));
       assert.equal(link.origin, new URL(h.url).origin, 'the hosted sign-in page is on the FAPI origin');
       assert.equal(link.searchParams.get('redirect_url'), `${site.url}/sign-up.html`);
@@ -89,9 +90,15 @@ describe('elements on another site than the FAPI', () => {
       assert.ok(token, 'the link carries the dev browser');
       // The FAPI-site page adopts the handed-over token: the same client, so the same signed-in user.
       await p.goto(`${h.url}/fapi-site.html?__clerk_db_jwt=${encodeURIComponent(token)}&keep=1`);
-      await p.locator('#hello').waitFor();
-      assert.equal(await p.evaluate(() => (window as unknown as { Clerk: { user: { primaryEmailAddress: { emailAddress: string } } } }).Clerk.user.primaryEmailAddress.emailAddress), email);
+      assert.equal(await signedInAs(p), email);
       assert.equal(new URL(p.url()).search, '?keep=1', 'the token is taken out of the address bar');
     });
   });
 });
+
+/** Waits until the page's Clerk has a user; returns the primary email address. */
+async function signedInAs(p: Page): Promise<string> {
+  type W = Window & { Clerk?: { user?: { primaryEmailAddress?: { emailAddress: string } } | null } };
+  await p.waitForFunction(() => !!(window as W).Clerk?.user);
+  return p.evaluate(() => (window as W).Clerk!.user!.primaryEmailAddress!.emailAddress);
+}
