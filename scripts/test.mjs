@@ -1,8 +1,10 @@
 // `npm test`: typecheck, build, start a throwaway PostgreSQL, run every test file with node's test runner.
 // Prints node's summary and a final `N passed, N failed` line.
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startPostgres } from './pg.mjs';
 
 function run(cmd, args, env = process.env) {
@@ -22,6 +24,9 @@ function testFiles(dir) {
   return out;
 }
 
+const COUNT_REPORTER = fileURLToPath(new URL('./count-reporter.mjs', import.meta.url));
+const countDir = mkdtempSync(join(tmpdir(), 'clerk-wc-test-count-'));
+const countFile = join(countDir, 'count.txt');
 const only = process.argv.slice(2);
 if ((await run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])) !== 0) process.exit(1);
 if ((await run('node', ['scripts/build.mjs'])) !== 0) process.exit(1);
@@ -33,11 +38,16 @@ const pg = await startPostgres();
 let code = 1;
 try {
   const files = only.length > 0 ? only : testFiles('test');
-  code = await run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files], {
+  const reporter = ['--test-reporter=spec', '--test-reporter-destination=stdout', `--test-reporter=${COUNT_REPORTER}`, `--test-reporter-destination=${countFile}`];
+  code = await run('node', ['--import', 'tsx', '--test', ...reporter, '--test-concurrency=2', ...files], {
     ...process.env,
     TEST_PG_ADMIN_URL: pg.url,
   });
 } finally {
   await pg.stop();
 }
+// The last line of the run, as CI reads it.
+const counted = existsSync(countFile) ? readFileSync(countFile, 'utf8').trim() : '';
+rmSync(countDir, { recursive: true, force: true });
+console.log(counted || `0 passed, 1 failed (the test runner exited with ${code} before reporting)`);
 process.exit(code);
