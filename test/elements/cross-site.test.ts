@@ -29,6 +29,18 @@ describe('elements on another site than the FAPI', () => {
     // A page on the FAPI's own site, as the hosted sign-in page is.
     writeFileSync(join(h.staticDir, 'fapi-site.html'), page(signedIn).replace(`data-clerk-publishable-key="${h.publishableKey}"`, 'data-clerk-proxy-url="/"'));
   });
+  /** Signs up through <clerk-sign-up> on the app's site, with the code from the outbox. */
+  async function signUpOnApp(p: Page, h: ReturnType<typeof harness>, email: string): Promise<void> {
+    await p.goto(`${site.url}/sign-up.html`);
+    await p.getByLabel('Email address').fill(email);
+    await p.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await p.getByRole('button', { name: 'Continue' }).click();
+    const code = p.getByLabel('Verification code');
+    await code.waitFor();
+    await code.fill(await outboxCode(h, email));
+    assert.equal(await signedInAs(p), email);
+  }
+
   after(async () => {
     await site?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -43,14 +55,7 @@ describe('elements on another site than the FAPI', () => {
         const u = new URL(req.url());
         if (u.origin === new URL(h.url).origin && u.pathname.startsWith('/v1/') && u.pathname !== '/v1/dev_browser') carriers.push(u.searchParams.has('__clerk_db_jwt') ? 'dev-browser' : `none: ${u.pathname}`);
       });
-      await p.goto(`${site.url}/sign-up.html`);
-      await p.getByLabel('Email address').fill(email);
-      await p.getByLabel('Password', { exact: true }).fill(PASSWORD);
-      await p.getByRole('button', { name: 'Continue' }).click();
-      const code = p.getByLabel('Verification code');
-      await code.waitFor();
-      await code.fill(await outboxCode(h, email));
-      assert.equal(await signedInAs(p), email);
+      await signUpOnApp(p, h, email);
 
       // Another page of the same app: the dev browser (kept in localStorage) still holds the session.
       await p.goto(`${site.url}/sign-in.html`);
@@ -75,14 +80,7 @@ describe('elements on another site than the FAPI', () => {
     const h = harness();
     const email = uniqueEmail('cross-handoff');
     await withTab(h, 'cross-site-handoff', async ({ page: p }) => {
-      await p.goto(`${site.url}/sign-up.html`);
-      await p.getByLabel('Email address').fill(email);
-      await p.getByLabel('Password', { exact: true }).fill(PASSWORD);
-      await p.getByRole('button', { name: 'Continue' }).click();
-      const code = p.getByLabel('Verification code');
-      await code.waitFor();
-      await code.fill(await outboxCode(h, email));
-      await signedInAs(p);
+      await signUpOnApp(p, h, email);
       const link = new URL(await p.evaluate(() => (window as unknown as { Clerk: { buildSignInUrl(): string } }).Clerk.buildSignInUrl()));
       assert.equal(link.origin, new URL(h.url).origin, 'the hosted sign-in page is on the FAPI origin');
       assert.equal(link.searchParams.get('redirect_url'), `${site.url}/sign-up.html`);
