@@ -8,9 +8,11 @@ import { createBackendApi, isBackendApiPath } from './bapi/router.js';
 import { ApiError, Errors } from './http/errors.js';
 import { clientCookieAttributes } from './http/cookies.js';
 import { originAllowed } from './http/origins.js';
+import { canonicalUrl, routedRequest } from './http/path.js';
 import { serveStatic } from './http/static.js';
 import { liveSessionForToken, mintSessionTokenAsync } from './services/tokens.js';
-import { MAX_BODY_BYTES, Params, parseBody, type RawValue } from './http/params.js';
+import { Params, parseBody, type RawValue } from './http/params.js';
+import { readBody } from './http/body.js';
 import { clientRoutes } from './routes/client.js';
 import { instanceRoutes } from './routes/instance.js';
 import { meRoutes } from './routes/me.js';
@@ -54,7 +56,8 @@ function errorResponse(e: ApiError, extra: Headers): Response {
 }
 
 function corsHeaders(origin: string | undefined): Headers {
-  const h = new Headers();
+  // Whether CORS is granted depends on the Origin: every answer says so, granted or not.
+  const h = new Headers({ vary: 'Origin' });
   if (origin) {
     h.set('access-control-allow-origin', origin);
     h.set('access-control-allow-credentials', 'true');
@@ -62,28 +65,6 @@ function corsHeaders(origin: string | undefined): Headers {
     h.set('vary', 'Origin');
   }
   return h;
-}
-
-async function readBody(req: Request): Promise<string> {
-  const length = req.headers.get('content-length');
-  const declared = Number(length ?? '0');
-  if (declared > MAX_BODY_BYTES) throw Errors.bodyTooLarge(MAX_BODY_BYTES);
-  // Most token and session calls carry no body: skip the stream machinery for them.
-  if (!req.body || (declared === 0 && (length !== null || !req.headers.has('transfer-encoding')))) return '';
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw Errors.bodyTooLarge(MAX_BODY_BYTES);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 export function createApp(ctx: ServerContext) {
@@ -100,10 +81,12 @@ export function createApp(ctx: ServerContext) {
 
   /** Handles one request; never throws. */
   return async function fetch(req: Request, bindings: NodeBindings = {}): Promise<Response> {
-    const url = new URL(req.url);
+    // Every decision below (and the routers) sees this one canonical path (http/path.ts); odd spellings are a 404.
+    const url = canonicalUrl(req.url);
+    if (!url) return errorResponse(Errors.notFound('route'), new Headers());
     // Backend API paths (/v1/users, /v1/sessions, /v1/invitations, /v1/waitlist_entries, /v1/jwks) go to the
     // secret-key router (bapi/router.ts) before anything below: no client cookie, no CORS, its own 401s.
-    if (isBackendApiPath(url.pathname)) return backendApi(req, bindings.incoming?.socket?.remoteAddress ?? 'unknown');
+    if (isBackendApiPath(url.pathname)) return backendApi(req, bindings.incoming?.socket?.remoteAddress ?? 'unknown', url);
     const rawOrigin = req.headers.get('origin') ?? undefined;
     const allowed = rawOrigin !== undefined && rawOrigin !== 'null' && originAllowed(ctx.config, ctx.issuer, rawOrigin);
     const cors = corsHeaders(allowed ? rawOrigin : undefined);
@@ -130,9 +113,9 @@ export function createApp(ctx: ServerContext) {
         if (file) return req.method === 'HEAD' ? new Response(null, { headers: file.headers }) : file;
       }
       // The dev outbox holds every code "sent": readable by same-origin pages (the demo) only.
-      if (url.pathname.startsWith('/v1/dev/')) for (const k of [...cors.keys()]) cors.delete(k);
+      if (url.pathname.startsWith('/v1/dev/')) for (const k of [...cors.keys()]) if (k !== 'vary') cors.delete(k);
       const query: Record<string, RawValue> = Object.fromEntries(url.searchParams);
-      const text = req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req);
+      const text = req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req, url.pathname);
       const body = parseBody(req.headers.get('content-type'), text);
       const params = new Params(query, body);
       let method = req.method;
@@ -165,7 +148,7 @@ export function createApp(ctx: ServerContext) {
       const client = await findClient(ctx, token);
       if (transport === 'dev_browser' && !client && url.pathname !== '/v1/dev_browser') throw Errors.devBrowserUnauthenticated();
       const call: Call = { ctx, params, origin: allowed ? rawOrigin : undefined, transport, ip, secureCookie: secure, client, issuedToken: undefined };
-      const routed = method === req.method ? req : new Request(req.url, { method, headers: req.headers });
+      const routed = routedRequest(req, url, method);
       // Errors inside routes become responses that still carry a client token issued before them.
       const res = await app.fetch(routed, { call });
       for (const [k, v] of cors) res.headers.set(k, v);

@@ -7,6 +7,7 @@ import { startBackendApi } from './bapi/start.js';
 import { loadConfig, type ServerConfig } from './config.js';
 import type { ServerContext } from './context.js';
 import { loadSigningKey, oldestSigningKey, refreshSigningKey } from './crypto/keys.js';
+import { withSecurityHeaders } from './http/headers.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { Mailer } from './mail/mailer.js';
 import { openStore, type Store } from './store/db.js';
@@ -43,7 +44,7 @@ export async function startServer(config: ServerConfig = loadConfig(), options: 
     'request',
     getRequestListener(async (req, env) => {
       if (!handle) await handlerReady;
-      return handle!(req, env as never);
+      return withSecurityHeaders(await handle!(req, env as never));
     }),
   );
   await new Promise<void>((resolve, reject) => {

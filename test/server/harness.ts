@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import assert from 'node:assert/strict';
 import { createPublicKey, verify } from 'node:crypto';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { findOperation, validateResponse } from './spec.ts';
 
@@ -207,4 +208,23 @@ export function verifiesWith(jwt: string, keys: Array<Record<string, string>>): 
 /** Decodes a JWT's payload without verifying it. */
 export function jwtPayload(jwt: string): Record<string, any> {
   return JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as Record<string, any>;
+}
+
+/** Runs a query against the server's own store (SQLite file or PostgreSQL database). */
+export async function queryStore(server: TestServer, sql: string): Promise<Array<Record<string, unknown>>> {
+  if (server.db === 'sqlite') {
+    const db = new Database(`${server.dataDir}/clerk-wc.sqlite`, { readonly: true });
+    try {
+      return db.prepare(sql).all() as Array<Record<string, unknown>>;
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: server.databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as Array<Record<string, unknown>>;
+  } finally {
+    await client.end();
+  }
 }

@@ -1,7 +1,7 @@
 // Lockout, rate limits, verification-code rules, and uniqueness under concurrency — on SQLite and PostgreSQL.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Browser, DATABASES, PASSWORD, latestCode, signUp, startTestServer, uniqueEmail, type TestServer } from './harness.ts';
+import { Browser, DATABASES, PASSWORD, latestCode, queryStore, signUp, startTestServer, uniqueEmail, type TestServer } from './harness.ts';
 
 for (const db of DATABASES) {
   describe(`security (${db})`, () => {
@@ -140,27 +140,6 @@ describe('rate limits', () => {
     }
   });
 });
-
-/** Runs a query against the server's own store (SQLite file or PostgreSQL database). */
-async function queryStore(server: TestServer, sql: string): Promise<Array<Record<string, unknown>>> {
-  if (server.db === 'sqlite') {
-    const { default: SQLite } = await import('better-sqlite3');
-    const db = new SQLite(`${server.dataDir}/clerk-wc.sqlite`, { readonly: true });
-    try {
-      return db.prepare(sql).all() as Array<Record<string, unknown>>;
-    } finally {
-      db.close();
-    }
-  }
-  const pg = (await import('pg')).default;
-  const client = new pg.Client({ connectionString: server.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as Array<Record<string, unknown>>;
-  } finally {
-    await client.end();
-  }
-}
 
 describe('production client cookie', () => {
   test('stays first-party (SameSite=Lax, never partitioned) even for an allowed page on another site', async () => {

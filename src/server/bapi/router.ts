@@ -4,7 +4,9 @@
 import { Hono } from 'hono';
 import type { ServerContext } from '../context.js';
 import { ApiError, Errors } from '../http/errors.js';
-import { MAX_BODY_BYTES, Params, parseBody, type RawValue } from '../http/params.js';
+import { readBody } from '../http/body.js';
+import { Params, parseBody, type RawValue } from '../http/params.js';
+import { routedRequest } from '../http/path.js';
 import { authenticateBackend } from './auth.js';
 import { invitationRoutes } from './invitations.js';
 import type { BapiEnv } from './respond.js';
@@ -48,8 +50,8 @@ export function createBackendApi(ctx: ServerContext) {
   app.notFound(() => errorResponse(Errors.notFound('route')));
   app.onError((e) => errorResponse(e instanceof ApiError ? e : internal(e)));
 
-  /** Handles one Backend API request; never throws. */
-  return async function backendApi(req: Request, ip: string): Promise<Response> {
+  /** Handles one Backend API request at `url` (its canonical URL, http/path.ts); never throws. */
+  return async function backendApi(req: Request, ip: string, url = new URL(req.url)): Promise<Response> {
     try {
       try {
         await authenticateBackend(ctx, req.headers.get('authorization'));
@@ -59,11 +61,9 @@ export function createBackendApi(ctx: ServerContext) {
         throw wait > 0 ? Errors.tooManyRequests(wait) : e;
       }
       // Bodies are read only after authentication, so an anonymous caller cannot make the server buffer one.
-      if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw Errors.bodyTooLarge(MAX_BODY_BYTES);
-      const text = req.method === 'GET' || req.method === 'HEAD' ? '' : await req.text();
-      if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw Errors.bodyTooLarge(MAX_BODY_BYTES);
-      const params = new Params(queryParams(new URL(req.url)), parseBody(req.headers.get('content-type'), text));
-      const res = await app.fetch(req, { bapi: { ctx, params } });
+      const text = req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req, url.pathname);
+      const params = new Params(queryParams(url), parseBody(req.headers.get('content-type'), text));
+      const res = await app.fetch(routedRequest(req, url), { bapi: { ctx, params } });
       res.headers.set('cache-control', 'no-store');
       return res;
     } catch (e) {

@@ -97,6 +97,9 @@ export const Errors = {
   // The unread rest of the upload would stall a kept-alive socket: close it instead.
   bodyTooLarge: (max: number) =>
     new ApiError(413, err('request_body_too_large', 'Request body too large', `The request body must be at most ${max} bytes.`), { Connection: 'close' }),
+  // The client hung up before its body was complete: a client fault; the connection is gone anyway.
+  bodyIncomplete: () =>
+    new ApiError(400, err('request_body_invalid', 'Request body incomplete', 'The connection closed before the whole request body arrived.'), { Connection: 'close' }),
   methodNotAllowed: () => new ApiError(405, err('method_not_allowed', 'Method not allowed', 'This path does not accept that method.')),
   signInNotReady: (status: string) =>
     new ApiError(400, err('sign_in_status_invalid', 'This sign-in cannot do that now', `This sign-in is in status ${status} and cannot take this step.`)),

@@ -51,26 +51,33 @@ export async function issueCode(ctx: ServerContext, subject: string, strategy: C
   return { status: 'unverified', strategy, attempts: 0, expire_at };
 }
 
-/** Checks a code for `subject`; consumes it on success, counts the attempt on failure. Throws Clerk errors. */
-export async function checkCode(ctx: ServerContext, subject: string, strategy: CodeStrategy, code: string): Promise<VerificationState> {
+/**
+ * Checks a code for `subject`; consumes it on success. The attempt is counted before the comparison, in one statement,
+ * so however many requests race, at most CODE_MAX_ATTEMPTS comparisons run per code. `beforeCompare` runs after that
+ * count and before the comparison (the sign-in counts the check against the account there). Throws Clerk errors.
+ */
+export async function checkCode(ctx: ServerContext, subject: string, strategy: CodeStrategy, code: string, beforeCompare?: () => Promise<void>): Promise<VerificationState> {
   const now = ctx.now();
   const row = await ctx.db.selectFrom('verification_codes').selectAll().where('subject', '=', subject).executeTakeFirst();
   if (!row || row.strategy !== strategy) throw Errors.verificationMissing();
   if (row.consumed_at !== null) throw Errors.alreadyVerified();
   if (row.expire_at <= now) throw Errors.verificationExpired();
-  if (row.attempts >= CODE_MAX_ATTEMPTS) throw Errors.verificationFailed();
-  if (!safeEqual(digest(ctx, row.id, code), row.code_hash)) {
-    const updated = await ctx.db
-      .updateTable('verification_codes')
-      .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
-      .where('id', '=', row.id)
-      .returning(['attempts'])
-      .executeTakeFirst();
-    if ((updated?.attempts ?? CODE_MAX_ATTEMPTS) >= CODE_MAX_ATTEMPTS) throw Errors.verificationFailed();
-    throw Errors.codeIncorrect();
+  const reserved = await ctx.db
+    .updateTable('verification_codes')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', row.id)
+    .where('attempts', '<', CODE_MAX_ATTEMPTS)
+    .where('consumed_at', 'is', null)
+    .returning(['attempts'])
+    .executeTakeFirst();
+  if (!reserved) {
+    const current = await ctx.db.selectFrom('verification_codes').select('consumed_at').where('id', '=', row.id).executeTakeFirst();
+    throw current && current.consumed_at !== null ? Errors.alreadyVerified() : Errors.verificationFailed();
   }
+  await beforeCompare?.();
+  if (!safeEqual(digest(ctx, row.id, code), row.code_hash)) throw reserved.attempts >= CODE_MAX_ATTEMPTS ? Errors.verificationFailed() : Errors.codeIncorrect();
   // Only one request may consume the code, however many race with the right digits.
   const res = await ctx.db.updateTable('verification_codes').set({ consumed_at: now }).where('id', '=', row.id).where('consumed_at', 'is', null).executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw Errors.alreadyVerified();
-  return { status: 'verified', strategy, attempts: row.attempts + 1, expire_at: row.expire_at };
+  return { status: 'verified', strategy, attempts: reserved.attempts, expire_at: row.expire_at };
 }

@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../store/db.js';
 import { checkCode, issueCode } from './codes.js';
 import { checkNewPassword } from './password-rules.js';
 import { endSessions } from './sessions.js';
-import { isEmail, loadUser, type UserWithEmails } from './users.js';
+import { clearFailures, isEmail, loadUser, reserveAttempt, type UserWithEmails } from './users.js';
 import { LIVE_SESSION } from '../serialize/client.js';
 import { emitUserDeleted, emitUserEvent } from '../webhooks/emit.js';
 
@@ -63,11 +63,14 @@ export async function changePassword(
 ): Promise<void> {
   if (me.user.password_hash) {
     if (!input.current) throw Errors.paramMissing('current_password');
+    // The current password is a password check like a sign-in's: it counts against the lockout.
+    await reserveAttempt(ctx, me.user.id);
     if (!(await verifyPassword(me.user.password_hash, input.current))) {
       const e = Errors.passwordIncorrect();
       e.errors[0]!.meta = { param_name: 'current_password' };
       throw e;
     }
+    await clearFailures(ctx, me.user);
   }
   await checkNewPassword(ctx, input.next, 'new_password');
   const now = ctx.now();

@@ -9,7 +9,7 @@ import { Errors } from '../http/errors.js';
 import { checkCode, issueCode, type CodeStrategy, type VerificationState } from './codes.js';
 import { checkNewPassword } from './password-rules.js';
 import { assertNoLiveSession, createSession, endSessions } from './sessions.js';
-import { assertNotLocked, clearFailures, findUserByIdentifier, loadUser, recordFailure } from './users.js';
+import { assertNotLocked, clearFailures, findUserByIdentifier, loadUser, reserveAttempt } from './users.js';
 import { LIVE_SESSION } from '../serialize/client.js';
 import { emitUserEvent } from '../webhooks/emit.js';
 
@@ -125,22 +125,16 @@ export async function attemptFirstFactor(call: Call, si: SignInTable, input: Att
       await burnVerifyTime(input.password);
       throw Errors.strategyInvalid();
     }
-    if (!(await verifyPassword(user.password_hash, input.password))) {
-      await recordFailure(ctx, user);
-      throw Errors.passwordIncorrect();
-    }
+    // Counted before the (slow) check, so concurrent guesses cannot outrun the lockout.
+    await reserveAttempt(ctx, user.id);
+    if (!(await verifyPassword(user.password_hash, input.password))) throw Errors.passwordIncorrect();
     await clearFailures(ctx, user);
     si = await save(ctx, si, { first_factor: JSON.stringify({ object: 'verification_password', status: 'verified', strategy: 'password', attempts: null, expire_at: null }) });
     return complete(call, si, user, 'password');
   }
   if (!input.code) throw Errors.paramMissing('code');
-  let state: VerificationState;
-  try {
-    state = await checkCode(ctx, `sign_in:${si.id}`, input.strategy as CodeStrategy, input.code);
-  } catch (e) {
-    if ((e as { errors?: Array<{ code: string }> }).errors?.[0]?.code === 'form_code_incorrect') await recordFailure(ctx, user);
-    throw e;
-  }
+  // Each comparison also counts against the account (its own 3 attempts are per code, and codes can be re-sent).
+  const state: VerificationState = await checkCode(ctx, `sign_in:${si.id}`, input.strategy as CodeStrategy, input.code, () => reserveAttempt(ctx, user.id));
   await clearFailures(ctx, user);
   si = await save(ctx, si, { first_factor: JSON.stringify({ object: 'verification_otp', ...state }) });
   if (input.strategy === 'reset_password_email_code') return save(ctx, si, { status: 'needs_new_password' });

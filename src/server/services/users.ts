@@ -1,4 +1,5 @@
 // Reading users with their email addresses, and the lockout counter.
+import { sql } from 'kysely';
 import type { ServerContext } from '../context.js';
 import type { EmailAddressTable, UserTable } from '../store/schema.js';
 import { Errors } from '../http/errors.js';
@@ -48,24 +49,36 @@ export function assertNotLocked(ctx: ServerContext, user: UserTable): void {
   if (user.locked_until && user.locked_until > ctx.now()) throw Errors.userLocked(Math.ceil((user.locked_until - ctx.now()) / 1000));
 }
 
-/** Counts one failed password or code attempt; locks the user after the configured number. */
-export async function recordFailure(ctx: ServerContext, user: UserTable): Promise<void> {
+/**
+ * Counts one password or code check against the user *before* it runs, in a single statement: however many requests
+ * race, at most `lockout.maxAttempts` checks run per lockout window. The check that reaches the limit locks the user
+ * in the same statement (a wrong guess leaves the lock, a right one lifts it with `clearFailures`); once a lock has
+ * expired, the next check starts a new window. No read-modify-write in JS, so the count is exact on both databases.
+ * Throws `user_locked` while the user is locked.
+ */
+export async function reserveAttempt(ctx: ServerContext, userId: string): Promise<void> {
   const { lockout } = ctx.config;
   if (!lockout.enabled) return;
   const now = ctx.now();
-  // Atomic increment: concurrent wrong guesses all count.
-  const row = await ctx.db
+  const max = Math.max(1, lockout.maxAttempts);
+  const lockUntil = now + lockout.durationMinutes * 60_000;
+  // Rows that pass the WHERE are unlocked or hold an expired lock: the latter restart the count at 1.
+  const count = sql<number>`(CASE WHEN locked_until IS NULL THEN failed_attempts + 1 ELSE 1 END)`;
+  const reserved = await ctx.db
     .updateTable('users')
-    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1), updated_at: now }))
-    .where('id', '=', user.id)
+    .set({ failed_attempts: count, locked_until: sql<number | null>`(CASE WHEN ${count} >= ${max} THEN CAST(${lockUntil} AS bigint) ELSE NULL END)`, updated_at: now })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
     .returning(['failed_attempts'])
     .executeTakeFirst();
-  if (row && row.failed_attempts >= lockout.maxAttempts) {
-    await ctx.db.updateTable('users').set({ locked_until: now + lockout.durationMinutes * 60_000, failed_attempts: 0 }).where('id', '=', user.id).execute();
-  }
+  if (reserved) return;
+  const row = await ctx.db.selectFrom('users').select('locked_until').where('id', '=', userId).executeTakeFirst();
+  if (!row) throw Errors.identifierNotFound();
+  throw Errors.userLocked(Math.max(1, Math.ceil(((row.locked_until ?? now) - now) / 1000)));
 }
 
+/** After a check that passed: the failure count starts over and any lock is lifted. */
 export async function clearFailures(ctx: ServerContext, user: UserTable): Promise<void> {
-  if (user.failed_attempts === 0 && user.locked_until === null) return;
+  if (!ctx.config.lockout.enabled && user.failed_attempts === 0 && user.locked_until === null) return;
   await ctx.db.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id).execute();
 }
