@@ -1,4 +1,5 @@
-// Users as the Backend API manages them: list and search, create with verified addresses, update, lock, unlock.
+// Users as the Backend API manages them: list and search, create with verified addresses, update (fields, metadata merged or
+// replaced), lock, unlock.
 import { sql } from 'kysely';
 import type { ServerContext } from '../context.js';
 import type { EmailAddressTable, SessionTable, UserTable } from '../store/schema.js';
@@ -214,7 +215,8 @@ export async function updateUser(ctx: ServerContext, u: UserWithEmails, input: U
     set.primary_email_address_id = e.id;
   }
   if (input.password === undefined && (input.skip_password_checks !== undefined || input.sign_out_of_other_sessions !== undefined)) {
-    throw Errors.paramInvalid(input.skip_password_checks !== undefined ? 'skip_password_checks' : 'sign_out_of_other_sessions', 'can only be used together with password');
+    const name = input.skip_password_checks !== undefined ? 'skip_password_checks' : 'sign_out_of_other_sessions';
+    throw Errors.paramInvalid(name, 'can only be used together with password');
   }
   for (const f of METADATA_FIELDS) {
     if (input[f] !== undefined) set[f] = metadataText(f, input[f]);
@@ -231,7 +233,13 @@ export async function updateUser(ctx: ServerContext, u: UserWithEmails, input: U
     await ctx.db.transaction().execute(async (tx) => {
       await tx.updateTable('users').set({ ...set, updated_at: now }).where('id', '=', u.user.id).execute();
       if (signOut) {
-        revoked = await tx.updateTable('sessions').set({ status: 'revoked', updated_at: now }).where('user_id', '=', u.user.id).where('status', '=', LIVE_SESSION).returningAll().execute();
+        revoked = await tx
+          .updateTable('sessions')
+          .set({ status: 'revoked', updated_at: now })
+          .where('user_id', '=', u.user.id)
+          .where('status', '=', LIVE_SESSION)
+          .returningAll()
+          .execute();
       }
     });
   } catch (e) {
