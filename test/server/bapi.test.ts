@@ -18,6 +18,8 @@ const OPERATIONS: Array<[string, string, unknown?]> = [
   ['POST', '/v1/users', { email_address: ['x@example.com'], password: PASSWORD }],
   ['GET', '/v1/users/user_x'],
   ['PATCH', '/v1/users/user_x', { first_name: 'X' }],
+  ['PATCH', '/v1/users/user_x/metadata', { public_metadata: { a: 1 } }],
+  ['PUT', '/v1/users/user_x/metadata', { public_metadata: { a: 1 } }],
   ['DELETE', '/v1/users/user_x'],
   ['POST', '/v1/users/user_x/lock'],
   ['POST', '/v1/users/user_x/unlock'],
@@ -85,6 +87,26 @@ for (const db of DATABASES) {
         const preflight = await fetch(`${server.url}/v1/users`, { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'GET' } });
         assert.equal(preflight.headers.get('access-control-allow-origin'), null);
         assert.notEqual(preflight.status, 204);
+      });
+
+      test('every reply, success or error, is exactly application/json (what @clerk/backend parses)', async () => {
+        const { userId } = await signUp(server);
+        const replies: Array<[string, Promise<Response>]> = [
+          ['200', fetch(`${server.url}/v1/users/${userId}`, { headers: { authorization: `Bearer ${TEST_SECRET_KEY}` } })],
+          ['200 metadata', fetch(`${server.url}/v1/users/${userId}/metadata`, { method: 'PATCH', headers: { authorization: `Bearer ${TEST_SECRET_KEY}` } })],
+          ['401', fetch(`${server.url}/v1/users`)],
+          ['404 id', fetch(`${server.url}/v1/users/user_nope`, { headers: { authorization: `Bearer ${TEST_SECRET_KEY}` } })],
+          ['404 route', fetch(`${server.url}/v1/users/${userId}/ban`, { method: 'POST', headers: { authorization: `Bearer ${TEST_SECRET_KEY}` } })],
+          ['422', fetch(`${server.url}/v1/users?limit=501`, { headers: { authorization: `Bearer ${TEST_SECRET_KEY}` } })],
+          ['400', fetch(`${server.url}/v1/users`, { method: 'POST', headers: { authorization: `Bearer ${TEST_SECRET_KEY}`, 'content-type': 'application/json' }, body: '{' })],
+        ];
+        for (const [name, reply] of replies) {
+          const res = await reply;
+          assert.equal(res.status, Number(name.slice(0, 3)), name);
+          assert.equal(res.headers.get('content-type'), 'application/json', name);
+          const body = (await res.json()) as { errors?: Array<{ code: string }> };
+          if (res.status >= 400) assert.ok(body.errors?.[0]?.code, name);
+        }
       });
 
       test('a FAPI client cookie does not authorize the Backend API', async () => {
@@ -207,6 +229,47 @@ for (const db of DATABASES) {
         const clash = await api.patch(`/v1/users/${userId}`, { username: other.body.username.toUpperCase() });
         assert.equal(clash.status, 422);
         assert.equal(clash.body.errors[0].code, 'form_identifier_exists');
+      });
+
+      test('PATCH /v1/users/{id}/metadata deep-merges, PUT replaces; both refuse bad input whole', async () => {
+        const { browser, userId } = await signUp(server);
+        const base = await api.patch(`/v1/users/${userId}`, { public_metadata: { a: { b: 1, c: 2 }, keep: true }, private_metadata: { p: 1 } });
+        assert.equal(base.status, 200);
+        const merged = await api.patch(`/v1/users/${userId}/metadata`, { public_metadata: { a: { b: null, d: [1] } }, unsafe_metadata: { u: 1 } });
+        assert.equal(merged.status, 200, JSON.stringify(merged.body));
+        assert.deepEqual(merged.body.public_metadata, { a: { c: 2, d: [1] }, keep: true });
+        assert.deepEqual(merged.body.private_metadata, { p: 1 });
+        assert.deepEqual(merged.body.unsafe_metadata, { u: 1 });
+        assert.deepEqual((await browser.get('/v1/me')).body.response.public_metadata, merged.body.public_metadata, 'the user sees the merged public part');
+        const replaced = await api.request('PUT', `/v1/users/${userId}/metadata`, { public_metadata: { a: { z: 1 } }, private_metadata: null });
+        assert.equal(replaced.status, 200);
+        assert.deepEqual({ pub: replaced.body.public_metadata, priv: replaced.body.private_metadata, unsafe: replaced.body.unsafe_metadata }, { pub: { a: { z: 1 } }, priv: {}, unsafe: { u: 1 } });
+        // Form bodies carry each field as JSON text, as on the other Backend API routes.
+        const form = await fetch(`${server.url}/v1/users/${userId}/metadata`, {
+          method: 'PATCH',
+          headers: { authorization: `Bearer ${TEST_SECRET_KEY}`, 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ public_metadata: JSON.stringify({ f: 1 }) }),
+        });
+        assert.deepEqual(((await form.json()) as { public_metadata: unknown }).public_metadata, { a: { z: 1 }, f: 1 });
+        const big = { x: 'y'.repeat(8190) };
+        for (const [method, body, param] of [
+          ['PATCH', { public_metadata: { ok: 1 }, private_metadata: big }, 'private_metadata'],
+          ['PUT', { public_metadata: { ok: 1 }, unsafe_metadata: [1, 2] }, 'unsafe_metadata'],
+          ['PATCH', { public_metadata: { ok: 1 }, first_name: 'X' }, 'first_name'],
+        ] as const) {
+          const res = await api.request(method, `/v1/users/${userId}/metadata`, body, { unchecked: param === 'first_name' });
+          assert.equal(res.status, 422, `${method} ${param}`);
+          assert.equal(res.body.errors[0].meta.param_name, param);
+        }
+        const after = await api.get(`/v1/users/${userId}`);
+        assert.deepEqual(after.body.public_metadata, { a: { z: 1 }, f: 1 }, 'nothing of a refused request was written');
+        assert.equal((await api.patch('/v1/users/user_nope/metadata', { public_metadata: {} })).status, 404);
+        const deep = await fetch(`${server.url}/v1/users/${userId}/metadata`, {
+          method: 'PATCH',
+          headers: { authorization: `Bearer ${TEST_SECRET_KEY}`, 'content-type': 'application/json' },
+          body: `{"public_metadata":${'{"a":'.repeat(40)}1${'}'.repeat(40)}}`,
+        });
+        assert.equal(deep.status, 400, 'over-deep JSON is refused before anything recurses over it');
       });
 
       test('PATCH password with sign_out_of_other_sessions revokes the user’s sessions', async () => {

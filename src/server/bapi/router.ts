@@ -20,8 +20,14 @@ export function isBackendApiPath(pathname: string): boolean {
   return BAPI_PATH.test(pathname);
 }
 
+/**
+ * Exactly `application/json`, no parameters: @clerk/backend parses a reply body only under that exact type, so a
+ * `; charset=utf-8` would hide every error's `errors[]` from it (JSON is UTF-8 by definition, RFC 8259).
+ */
+const JSON_TYPE = 'application/json';
+
 function errorResponse(e: ApiError): Response {
-  const headers = new Headers({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  const headers = new Headers({ 'content-type': JSON_TYPE, 'cache-control': 'no-store' });
   for (const [k, v] of Object.entries(e.headers)) headers.set(k, v);
   return new Response(JSON.stringify(e.toJSON()), { status: e.status, headers });
 }
@@ -65,6 +71,7 @@ export function createBackendApi(ctx: ServerContext) {
       const params = new Params(queryParams(url), parseBody(req.headers.get('content-type'), text));
       const res = await app.fetch(routedRequest(req, url), { bapi: { ctx, params } });
       res.headers.set('cache-control', 'no-store');
+      if (res.headers.get('content-type')?.startsWith(JSON_TYPE)) res.headers.set('content-type', JSON_TYPE);
       return res;
     } catch (e) {
       return errorResponse(e instanceof ApiError ? e : internal(e));

@@ -1,9 +1,23 @@
-// /v1/users: list, count, read, create, update, delete, lock and unlock users.
+// /v1/users: list, count, read, create, update (fields, or metadata merged or replaced), delete, lock and unlock users.
 import { Hono } from 'hono';
 import type { Params } from '../http/params.js';
 import { backendUserJson, deletedJson } from '../serialize/backend.js';
 import { deleteUser } from '../services/me.js';
-import { countUsers, createUser, listUsers, lockUser, requireUserById, unlockUser, updateUser, USER_ORDER_FIELDS, type UserFilter } from '../services/user-admin.js';
+import {
+  countUsers,
+  createUser,
+  listUsers,
+  lockUser,
+  METADATA_FIELDS,
+  METADATA_MAX_CHARS,
+  type MetadataInput,
+  requireUserById,
+  unlockUser,
+  updateUser,
+  updateUserMetadata,
+  USER_ORDER_FIELDS,
+  type UserFilter,
+} from '../services/user-admin.js';
 import { type BapiEnv, idParam, orderBy, pagination } from './respond.js';
 
 export const userRoutes = new Hono<BapiEnv>();
@@ -80,6 +94,27 @@ userRoutes.patch('/v1/users/:id', async (c) => {
   p.rejectUnknown();
   return c.json(backendUserJson(ctx, await updateUser(ctx, u, input)));
 });
+
+/** The metadata fields of a request: an object each, or a JSON `null` (kept as null: it clears or deletes). */
+function metadataParams(p: Params): MetadataInput {
+  const out: MetadataInput = {};
+  for (const f of METADATA_FIELDS) {
+    const v = p.raw(f) === null ? (p.object(f), null) : p.object(f, METADATA_MAX_CHARS);
+    if (v !== undefined) out[f] = v;
+  }
+  return out;
+}
+
+// Clerk's two metadata endpoints: PATCH deep-merges (null deletes a key), PUT replaces each given field whole.
+for (const [method, mode] of [['patch', 'merge'], ['put', 'replace']] as const) {
+  userRoutes[method]('/v1/users/:id/metadata', async (c) => {
+    const { ctx, params: p } = c.env.bapi;
+    const u = await requireUserById(ctx, idParam(c, 'id'));
+    const input = metadataParams(p);
+    p.rejectUnknown();
+    return c.json(backendUserJson(ctx, await updateUserMetadata(ctx, u, input, mode)));
+  });
+}
 
 userRoutes.delete('/v1/users/:id', async (c) => {
   const { ctx, params: p } = c.env.bapi;

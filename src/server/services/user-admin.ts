@@ -1,15 +1,15 @@
-// Users as the Backend API manages them: list and search, create with verified addresses, update, lock, unlock.
+// Users as the Backend API manages them: list and search, create with verified addresses, update (fields, metadata merged or
+// replaced), lock, unlock.
 import { sql } from 'kysely';
 import type { ServerContext } from '../context.js';
-import type { EmailAddressTable, UserTable } from '../store/schema.js';
+import type { EmailAddressTable, SessionTable, UserTable } from '../store/schema.js';
 import { newId } from '../crypto/ids.js';
 import { hashPassword } from '../crypto/passwords.js';
 import { Errors } from '../http/errors.js';
 import { isUniqueViolation } from '../store/db.js';
 import { LIVE_SESSION } from '../serialize/client.js';
-import { emitUserEvent } from '../webhooks/emit.js';
+import { emitSessionEvent, emitUserEvent } from '../webhooks/emit.js';
 import { checkNewPassword } from './password-rules.js';
-import { endSessions } from './sessions.js';
 import { isEmail, loadUser, loadUsers, type UserWithEmails } from './users.js';
 
 const USERNAME = /^[a-zA-Z0-9_.-]{4,64}$/;
@@ -183,7 +183,10 @@ export interface UpdateUserInput {
   unsafe_metadata?: Record<string, unknown> | undefined;
 }
 
-/** Applies the given fields (metadata objects are replaced whole, as Clerk's PATCH /users/{id} does). */
+/**
+ * Applies the given fields (metadata objects are replaced whole, as Clerk's PATCH /users/{id} does). Everything is
+ * checked before anything is written, and the write is one transaction: a refused request changes nothing.
+ */
 export async function updateUser(ctx: ServerContext, u: UserWithEmails, input: UpdateUserInput): Promise<UserWithEmails> {
   const set: Partial<UserTable> = {};
   const now = ctx.now();
@@ -211,28 +214,115 @@ export async function updateUser(ctx: ServerContext, u: UserWithEmails, input: U
     if (e.verified_at === null) throw Errors.paramInvalid('primary_email_address_id', 'must be a verified email address');
     set.primary_email_address_id = e.id;
   }
+  if (input.password === undefined && (input.skip_password_checks !== undefined || input.sign_out_of_other_sessions !== undefined)) {
+    const name = input.skip_password_checks !== undefined ? 'skip_password_checks' : 'sign_out_of_other_sessions';
+    throw Errors.paramInvalid(name, 'can only be used together with password');
+  }
+  for (const f of METADATA_FIELDS) {
+    if (input[f] !== undefined) set[f] = metadataText(f, input[f]);
+  }
+  // The slow check (hashing) comes last, once every cheap check has passed.
   if (input.password !== undefined) {
     set.password_hash = await passwordHash(ctx, input.password, input.skip_password_checks);
     set.password_updated_at = now;
-  } else if (input.skip_password_checks !== undefined || input.sign_out_of_other_sessions !== undefined) {
-    throw Errors.paramInvalid(input.skip_password_checks !== undefined ? 'skip_password_checks' : 'sign_out_of_other_sessions', 'can only be used together with password');
   }
-  for (const f of ['public_metadata', 'private_metadata', 'unsafe_metadata'] as const) {
-    if (input[f] !== undefined) set[f] = JSON.stringify(input[f]);
+  if (Object.keys(set).length === 0) return u;
+  const signOut = input.password !== undefined && input.sign_out_of_other_sessions === true;
+  let revoked: SessionTable[] = [];
+  try {
+    await ctx.db.transaction().execute(async (tx) => {
+      await tx.updateTable('users').set({ ...set, updated_at: now }).where('id', '=', u.user.id).execute();
+      if (signOut) {
+        revoked = await tx
+          .updateTable('sessions')
+          .set({ status: 'revoked', updated_at: now })
+          .where('user_id', '=', u.user.id)
+          .where('status', '=', LIVE_SESSION)
+          .returningAll()
+          .execute();
+      }
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw Errors.identifierExists('username');
+    throw e;
   }
-  if (Object.keys(set).length > 0) {
-    try {
-      await ctx.db.updateTable('users').set({ ...set, updated_at: now }).where('id', '=', u.user.id).execute();
-    } catch (e) {
-      if (isUniqueViolation(e)) throw Errors.identifierExists('username');
-      throw e;
-    }
+  // Webhooks go out once the change is committed (queueing them inside would hold SQLite's only connection).
+  for (const s of revoked) await emitSessionEvent(ctx, 'session.revoked', s);
+  await emitUserEvent(ctx, 'user.updated', u.user.id);
+  return requireUserById(ctx, u.user.id);
+}
+
+export const METADATA_FIELDS = ['public_metadata', 'private_metadata', 'unsafe_metadata'] as const;
+export type MetadataField = (typeof METADATA_FIELDS)[number];
+/** The most JSON one metadata field may hold, as a request parameter and once stored. */
+export const METADATA_MAX_CHARS = 8192;
+
+/** Per field: an object, or null (cleared); absent fields stay as they are. */
+export type MetadataInput = Partial<Record<MetadataField, Record<string, unknown> | null>>;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The stored text of a metadata field, refused when it is larger than a field may hold. */
+function metadataText(field: MetadataField, value: Record<string, unknown> | null): string {
+  const text = JSON.stringify(value ?? {});
+  if (text.length > METADATA_MAX_CHARS) throw Errors.paramTooLong(field, METADATA_MAX_CHARS);
+  return text;
+}
+
+/**
+ * A deep merge as JSON Merge Patch (RFC 7386) does it: objects merge key by key at every level, a null removes its
+ * key, anything else (arrays included) replaces. Own keys only, so `__proto__` is a key like any other.
+ */
+export function mergeMetadata(target: unknown, patch: unknown): unknown {
+  if (!isPlainObject(patch)) return patch;
+  const out = new Map(Object.entries(isPlainObject(target) ? target : {}));
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) out.delete(k);
+    else out.set(k, mergeMetadata(out.get(k), v));
   }
-  if (input.password !== undefined && input.sign_out_of_other_sessions) {
-    const live = await ctx.db.selectFrom('sessions').select('id').where('user_id', '=', u.user.id).where('status', '=', LIVE_SESSION).execute();
-    await endSessions(ctx, live.map((s) => s.id), 'revoked');
+  return Object.fromEntries(out);
+}
+
+function storedObject(text: string): Record<string, unknown> {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return isPlainObject(v) ? v : {};
+  } catch {
+    return {};
   }
-  if (Object.keys(set).length > 0) await emitUserEvent(ctx, 'user.updated', u.user.id);
+}
+
+/**
+ * PATCH /users/{id}/metadata (`merge`: deep merge, null deletes a key) and PUT (`replace`: each given field is
+ * overwritten whole, null or {} clears it). Fields left out are untouched. All fields are written in one
+ * transaction, or none: a merge whose result would be too large changes nothing.
+ */
+export async function updateUserMetadata(ctx: ServerContext, u: UserWithEmails, input: MetadataInput, mode: 'merge' | 'replace'): Promise<UserWithEmails> {
+  const fields = METADATA_FIELDS.filter((f) => input[f] !== undefined);
+  if (fields.length === 0) return u;
+  const now = ctx.now();
+  if (mode === 'replace') {
+    const set: Partial<Record<MetadataField, string>> = {};
+    for (const f of fields) set[f] = metadataText(f, input[f]!);
+    await ctx.db.updateTable('users').set({ ...set, updated_at: now }).where('id', '=', u.user.id).execute();
+  } else {
+    await ctx.db.transaction().execute(async (tx) => {
+      // The read and the write are one step: a concurrent merge waits (PostgreSQL row lock; SQLite has one writer).
+      let current = tx.selectFrom('users').select(fields).where('id', '=', u.user.id);
+      if (ctx.dbKind === 'postgres') current = current.forUpdate();
+      const row = await current.executeTakeFirst();
+      if (!row) throw Errors.notFound('user');
+      const set: Partial<Record<MetadataField, string>> = {};
+      for (const f of fields) {
+        const patch = input[f];
+        set[f] = metadataText(f, patch === null ? null : (mergeMetadata(storedObject(row[f]), patch) as Record<string, unknown>));
+      }
+      await tx.updateTable('users').set({ ...set, updated_at: now }).where('id', '=', u.user.id).execute();
+    });
+  }
+  await emitUserEvent(ctx, 'user.updated', u.user.id);
   return requireUserById(ctx, u.user.id);
 }
 
