@@ -50,7 +50,7 @@ function cookie(header: string | null, name: string): string | undefined {
 
 function errorResponse(e: ApiError, extra: Headers): Response {
   const headers = new Headers(extra);
-  headers.set('content-type', 'application/json; charset=utf-8');
+  headers.set('content-type', 'application/json');
   for (const [k, v] of Object.entries(e.headers)) headers.set(k, v);
   return new Response(JSON.stringify(e.toJSON()), { status: e.status, headers });
 }
@@ -140,7 +140,7 @@ export function createApp(ctx: ServerContext) {
       if (hot) {
         const session = await liveSessionForToken(ctx, token!, hot[1]!);
         if (session) {
-          cors.set('content-type', 'application/json; charset=utf-8');
+          cors.set('content-type', 'application/json');
           return new Response(JSON.stringify({ object: 'token', jwt: await mintSessionTokenAsync(ctx, session, allowed ? rawOrigin : undefined) }), { headers: cors });
         }
         // No live session: the general route below answers with the precise Clerk error.

@@ -24,6 +24,21 @@ for (const db of DATABASES) {
       assert.equal(new Set(parallel.map((r) => r.body.id)).size, 1);
     });
 
+    test('FAPI JSON is sent as exactly application/json, as Clerk sends it (success, errors, the token path)', async () => {
+      const b = new Browser(server);
+      const types = [
+        (await b.get('/v1/environment')).headers.get('content-type'),
+        (await b.get('/v1/client')).headers.get('content-type'),
+        (await b.get('/v1/nope', { unchecked: true })).headers.get('content-type'),
+        (await b.post('/v1/client/sign_ins', { identifier: 'nobody@example.com' }, { unchecked: true })).headers.get('content-type'),
+        (await b.post('/v1/client/sessions/sess_unknown/tokens', {}, { unchecked: true })).headers.get('content-type'),
+      ];
+      const user = await signUp(server, uniqueEmail('ctype'));
+      const token = await user.browser.post(`/v1/client/sessions/${user.sessionId}/tokens`);
+      types.push(token.headers.get('content-type'));
+      assert.deepEqual(types, Array(types.length).fill('application/json'));
+    });
+
     test('JWKS, OpenID configuration and health', async () => {
       const b = new Browser(server);
       const jwks = await b.get('/.well-known/jwks.json');

@@ -13,7 +13,7 @@ const environment = (c: Ctx) => {
   const { ctx } = c.env.call;
   // The environment is a pure function of the config: build it once.
   environmentBody ??= JSON.stringify(environmentJson(ctx.config, ctx.issuer));
-  return c.body(environmentBody, 200, { 'content-type': 'application/json; charset=utf-8' });
+  return c.body(environmentBody, 200, { 'content-type': 'application/json' });
 };
 instanceRoutes.get('/v1/environment', environment);
 instanceRoutes.patch('/v1/environment', environment);
