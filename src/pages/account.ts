@@ -9,7 +9,13 @@ import { type AllowedRedirectOrigin, safeRedirect } from '../core/redirects.js';
 type PageName = 'sign-in' | 'sign-up' | 'waitlist';
 
 /** Clerk's Account Portal query names for where to go afterwards (`redirect_url` for both flows). */
-const REDIRECT_PARAMS = ['redirect_url', 'sign_in_force_redirect_url', 'sign_in_fallback_redirect_url', 'sign_up_force_redirect_url', 'sign_up_fallback_redirect_url'];
+const REDIRECT_PARAMS = [
+  'redirect_url',
+  'sign_in_force_redirect_url',
+  'sign_in_fallback_redirect_url',
+  'sign_up_force_redirect_url',
+  'sign_up_fallback_redirect_url',
+];
 /** A development instance without `allowedOrigins` trusts pages on this machine (src/server/http/origins.ts). */
 const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 

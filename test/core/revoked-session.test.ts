@@ -83,7 +83,7 @@ async function expectSignedOut(page: Page, withinMs: number): Promise<number> {
   return w.signedOutAt;
 }
 
-test('a password reset that signs out other devices signs the other browser out within one refresh cycle, with one failing token request', { timeout: 60_000 }, async () => {
+test('a password reset that signs out other devices signs the other browser out within one refresh cycle', { timeout: 60_000 }, async () => {
   const h = harness();
   const user = await createUser(h);
   await withTab(h, 'revoked-reset-b', async ({ page: b, context: contextB, problems }) => {
@@ -105,19 +105,21 @@ test('a password reset that signs out other devices signs the other browser out 
         [user.email, TEST_CODE, `${PASSWORD}-new`] as const,
       );
       const signedOutAt = await expectSignedOut(b, (TOKEN_LIFETIME_S + 5) * 1000);
-      assert.ok(signedOutAt - resetAt <= TOKEN_LIFETIME_S * 1000, `signed out ${signedOutAt - resetAt} ms after the reset (one refresh cycle is ${TOKEN_LIFETIME_S} s)`);
+      const took = signedOutAt - resetAt;
+      assert.ok(took <= TOKEN_LIFETIME_S * 1000, `signed out ${took} ms after the reset (one refresh cycle is ${TOKEN_LIFETIME_S} s)`);
       assert.equal(await a.evaluate(() => window.Clerk!.user?.primaryEmailAddress?.emailAddress), user.email, 'the device that reset is signed in');
     });
     // Longer than the old 5 s retry: no further attempts, and getToken() answers null without a request.
     await new Promise((r) => setTimeout(r, 6_000));
-    assert.equal(await b.evaluate((id) => window.Clerk!.client!.activeSessions.some((s) => s.id === id), sessionB), false, 'the re-read client has no active session');
+    const stillActive = await b.evaluate((id) => window.Clerk!.client!.activeSessions.some((s) => s.id === id), sessionB);
+    assert.equal(stillActive, false, 'the re-read client has no active session');
     assert.equal(await b.evaluate(() => window.Clerk!.session?.getToken() ?? null), null);
     assert.ok(failed.length >= 1 && failed.length <= 2, `failing token requests: ${failed.length} (${failed.join(', ')})`);
     assert.deepEqual(problems.filter((p) => !/status of 401/.test(p)), []);
   });
 });
 
-test('a session revoked from another device: both tabs of the revoked browser follow, with at most one failing token request between them', { timeout: 60_000 }, async () => {
+test('a session revoked from another device: both tabs of that browser follow, with one or two failing token requests', { timeout: 60_000 }, async () => {
   const h = harness();
   const user = await createUser(h);
   await withTab(h, 'revoked-tabs-b', async ({ page: b1, context: contextB, newTab, since, problems }) => {

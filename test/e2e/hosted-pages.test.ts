@@ -58,11 +58,14 @@ async function signInOnPage(page: Page, user: { email: string; password: string 
   await page.keyboard.press('Enter');
 }
 
-test('the quickstart\'s "Sign up" link opens /sign-up, which signs a person up and returns to the quickstart, under the strict CSP', { timeout: 60_000 }, async () => {
+test('the quickstart\'s "Sign up" link opens /sign-up, which signs a person up and returns there, under the strict CSP', { timeout: 60_000 }, async () => {
   await suite.session('quickstart-sign-up', async ({ page, problems }) => {
     await page.goto(`${suite.url}/quickstart.html`);
     const back = `${suite.url}/quickstart.html`;
-    const [res] = await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/sign-up'), page.locator('clerk-sign-in').getByRole('link', { name: 'Sign up' }).click()]);
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/sign-up'),
+      page.locator('clerk-sign-in').getByRole('link', { name: 'Sign up' }).click(),
+    ]);
     assert.equal(res.status(), 200);
     assert.ok(res.headers()['content-security-policy']?.startsWith(STRICT), 'the page is sent with the strict CSP');
     assert.equal(new URL(page.url()).searchParams.get('redirect_url'), back, 'the link carries redirect_url');
@@ -95,7 +98,7 @@ test('/sign-up?redirect_url=<an app on another allowed origin> lands on that app
   }
 });
 
-test('a redirect_url on a foreign origin is refused: dropped from the URL and the links, never in the page, not followed after sign-in', { timeout: 60_000 }, async () => {
+test('a foreign redirect_url is refused: dropped from the URL and the links, never in the page, not followed', { timeout: 60_000 }, async () => {
   const user = await createUser({ url: suite.url });
   await suite.session('foreign-redirect', async ({ page, context, problems }) => {
     const foreign: string[] = [];
@@ -132,7 +135,7 @@ test('a redirect_url on a foreign origin is refused: dropped from the URL and th
   });
 });
 
-test('/sign-in signs in and returns to redirect_url; a signed-in visitor goes straight on; the link to sign-up carries redirect_url', { timeout: 60_000 }, async () => {
+test('/sign-in signs in and returns to redirect_url; a signed-in visitor goes straight on; the sign-up link carries it', { timeout: 60_000 }, async () => {
   const user = await createUser({ url: suite.url });
   await suite.session('sign-in', async ({ page, problems }) => {
     const back = `${suite.url}/quickstart.html?after=sign-in`;
@@ -180,7 +183,7 @@ async function withBareServer(env: Record<string, string>, body: (url: string) =
 
 const PATHS = ['/sign-in', '/sign-up', '/waitlist', '/__clerk-wc/pages/account.js', '/__clerk-wc/pages/account.css'];
 
-test('a production instance answers 404 for the pages unless accountPortal is on; /user stays a 404; no --static-dir is needed', { timeout: 60_000 }, async () => {
+test('production answers 404 for the pages unless accountPortal is on; /user stays a 404; no --static-dir needed', { timeout: 60_000 }, async () => {
   const statuses = async (url: string) => Promise.all(PATHS.map(async (p) => `${p} ${(await fetch(`${url}${p}`)).status}`));
   await withBareServer({ INSTANCE_TYPE: 'production' }, async (url) => {
     assert.deepEqual(await statuses(url), PATHS.map((p) => `${p} 404`));
