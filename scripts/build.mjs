@@ -2,6 +2,7 @@
 //   dist/clerk.browser.js   script-tag bundle (IIFE, minified): sets window.Clerk
 //   dist/index.js           ESM entry (+ dist/types/*.d.ts)
 //   dist/server/*.js        the FAPI server (Node, dependencies external)
+//   dist/pages/account.*    script and stylesheet of the hosted account pages (/sign-in, /sign-up, /waitlist)
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -66,6 +67,9 @@ async function buildBrowser() {
   });
   // For apps that bundle: every element in one module (its own build, so the chunks above stay per element).
   await build({ ...common, entryPoints: ['src/elements/all.ts'], outfile: 'dist/elements.js', format: 'esm', minify: true });
+  // The hosted account pages' own files (the server serves them under /__clerk-wc/pages/; no inline code there).
+  await build({ ...common, entryPoints: { 'pages/account': 'src/pages/account.ts' }, outdir: 'dist', format: 'iife', minify: true });
+  await build({ ...common, entryPoints: { 'pages/account': 'src/pages/account.css' }, outdir: 'dist', minify: true, sourcemap: false });
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 }
 

@@ -1,5 +1,6 @@
 // The import boundaries of ARCHITECTURE.md: core ↛ elements/server/backend; elements ↛ server/backend;
-// server and backend ↛ core/elements. Shared FAPI types live in src/types and anyone may import them.
+// server and backend ↛ core/elements; pages (the hosted account pages' script) ↛ server/backend. Shared FAPI
+// types live in src/types and anyone may import them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -13,6 +14,7 @@ const FORBIDDEN: Record<string, string[]> = {
   backend: ['core', 'elements', 'server'],
   theme: ['server', 'backend'],
   localization: ['server', 'backend'],
+  pages: ['server', 'backend'],
 };
 
 function files(dir: string): string[] {
@@ -44,7 +46,7 @@ test('imports respect the layer boundaries', () => {
 });
 
 test('browser code never imports node: modules', () => {
-  const offenders = ['core', 'elements', 'theme', 'localization']
+  const offenders = ['core', 'elements', 'theme', 'localization', 'pages']
     .flatMap((d) => files(join(SRC, d)))
     .filter((f) => /from\s*['"]node:/.test(readFileSync(f, 'utf8')))
     .map((f) => relative(SRC, f));

@@ -113,6 +113,7 @@ export class Clerk implements ResourceHost {
     this.tokens = new TokenCache(this.fapi, `clerk-wc:${this.frontendApi}`);
     this.tokens.onActiveToken = (jwt) => this.writeSessionCookie(jwt);
     this.tokens.onTabMessage = (msg) => this.onTabMessage(msg);
+    this.tokens.onSessionInvalid = (id) => void this.dropInvalidSession(id);
   }
 
   get isSignedIn(): boolean {
@@ -226,6 +227,18 @@ export class Clerk implements ResourceHost {
   private onTabMessage(msg: TabMessage): void {
     // Another tab signed in or out: this tab's copy of the client is stale.
     if (msg.type === 'signed-out' || msg.type === 'client-changed') void this.reloadClient().catch(() => undefined);
+  }
+
+  /**
+   * A token request for this session was refused (401/404; here or in another tab): the session was revoked or
+   * ended elsewhere. Re-read the client, which signs this tab out and tells the listeners; if that read fails
+   * (offline) or still names the session, stop treating it as signed in anyway.
+   */
+  private async dropInvalidSession(sessionId: string): Promise<void> {
+    await this.reloadClient().catch(() => undefined);
+    if (this.session?.id !== sessionId) return;
+    this.setSession(null);
+    this.emit();
   }
 
   /** Re-reads the client (GET /v1/client). */

@@ -1,5 +1,7 @@
 // Session tokens: cached until a few seconds before expiry, one request per (session, template) at a time,
-// refreshed ahead of expiry by one tab for all tabs (navigator.locks + BroadcastChannel).
+// refreshed ahead of expiry by one tab for all tabs (navigator.locks + BroadcastChannel). A session the server
+// no longer knows (401/404 on a mint) is dropped once, for every tab, instead of being retried.
+import { isClerkAPIResponseError } from './errors.js';
 import type { Fapi } from './fapi.js';
 
 /** A cached token is served while it has more than this left. */
@@ -13,7 +15,11 @@ interface Entry {
   exp: number;
 }
 
-export type TabMessage = { type: 'token'; sessionId: string; jwt: string } | { type: 'signed-out' } | { type: 'client-changed' };
+export type TabMessage =
+  | { type: 'token'; sessionId: string; jwt: string }
+  | { type: 'signed-out' }
+  | { type: 'client-changed' }
+  | { type: 'session-invalid'; sessionId: string };
 
 function expiry(jwt: string): number {
   try {
@@ -35,6 +41,10 @@ export class TokenCache {
   onActiveToken: ((jwt: string | null) => void) | undefined;
   /** Told about what other tabs did. */
   onTabMessage: ((msg: TabMessage) => void) | undefined;
+  /** Told once when the server refused to mint for a session (revoked, ended, gone), here or in another tab. */
+  onSessionInvalid: ((sessionId: string) => void) | undefined;
+  /** Sessions the server refused: no further requests for them. */
+  private readonly invalid = new Set<string>();
 
   constructor(
     private readonly fapi: Fapi,
@@ -61,6 +71,7 @@ export class TokenCache {
 
   /** Remembers a token (from `last_active_token`, a mint, or another tab). */
   set(sessionId: string, jwt: string, template?: string): void {
+    if (this.invalid.has(sessionId)) return;
     const exp = expiry(jwt);
     const key = this.key(sessionId, template);
     const current = this.entries.get(key);
@@ -77,6 +88,8 @@ export class TokenCache {
     const key = this.key(sessionId, template);
     const cached = this.entries.get(key);
     if (!skipCache && this.fresh(cached)) return Promise.resolve(cached.jwt);
+    // Signed out on the server: like any signed-out getToken(), null, and no request that would fail again.
+    if (this.invalid.has(sessionId)) return Promise.resolve(null);
     let pending = this.inflight.get(key);
     if (!pending) {
       pending = this.mint(sessionId, template).finally(() => this.inflight.delete(key));
@@ -87,7 +100,19 @@ export class TokenCache {
 
   private async mint(sessionId: string, template: string | undefined): Promise<string | null> {
     const path = `/client/sessions/${sessionId}/tokens${template ? `/${encodeURIComponent(template)}` : ''}`;
-    const res = await this.fapi.request<{ jwt?: string }>({ method: 'POST', path });
+    let res: { jwt?: string };
+    try {
+      res = await this.fapi.request<{ jwt?: string }>({ method: 'POST', path });
+    } catch (e) {
+      // 401: the session is over (revoked, ended, expired); 404: this client has no such session. A template's 404
+      // only says the template is unknown.
+      if (isClerkAPIResponseError(e) && (e.status === 401 || (e.status === 404 && !template))) {
+        this.invalidate(sessionId);
+        this.post({ type: 'session-invalid', sessionId });
+        return null;
+      }
+      throw e;
+    }
     if (!res?.jwt) return null;
     this.set(sessionId, res.jwt, template);
     if (!template) this.post({ type: 'token', sessionId, jwt: res.jwt });
@@ -105,8 +130,21 @@ export class TokenCache {
     this.channel?.postMessage(msg);
   }
 
+  /** Stops serving and refreshing a session the server refused, then tells the owner (it re-reads the client). */
+  private invalidate(sessionId: string): void {
+    if (this.invalid.has(sessionId)) return;
+    this.invalid.add(sessionId);
+    for (const key of [...this.entries.keys()]) if (key === sessionId || key.startsWith(`${sessionId}:`)) this.entries.delete(key);
+    if (sessionId === this.activeSessionId) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    this.onSessionInvalid?.(sessionId);
+  }
+
   private receive(msg: TabMessage): void {
     if (msg.type === 'token') this.set(msg.sessionId, msg.jwt);
+    if (msg.type === 'session-invalid') this.invalidate(msg.sessionId);
     this.onTabMessage?.(msg);
   }
 

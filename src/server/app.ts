@@ -16,6 +16,7 @@ import { readBody } from './http/body.js';
 import { clientRoutes } from './routes/client.js';
 import { instanceRoutes } from './routes/instance.js';
 import { meRoutes } from './routes/me.js';
+import { pageRoutes } from './routes/pages.js';
 import type { AppEnv } from './routes/respond.js';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -78,6 +79,7 @@ export function createApp(ctx: ServerContext) {
 
   const secure = new URL(ctx.issuer).protocol === 'https:';
   const backendApi = createBackendApi(ctx);
+  const pages = pageRoutes(ctx, BUNDLE_DIR);
 
   /** Handles one request; never throws. */
   return async function fetch(req: Request, bindings: NodeBindings = {}): Promise<Response> {
@@ -108,6 +110,9 @@ export function createApp(ctx: ServerContext) {
           return req.method === 'HEAD' ? new Response(null, { headers: file.headers }) : file;
         }
       }
+      // The hosted account pages (/sign-in, /sign-up, /waitlist) come before the static site: the server owns them.
+      const page = await pages(req);
+      if (page) return page;
       if (ctx.config.staticDir && (req.method === 'GET' || req.method === 'HEAD') && !url.pathname.startsWith('/v1/') && !url.pathname.startsWith('/.well-known/')) {
         const file = await serveStatic(ctx.config.staticDir, url.pathname, { '%CLERK_PUBLISHABLE_KEY%': ctx.publishableKey });
         if (file) return req.method === 'HEAD' ? new Response(null, { headers: file.headers }) : file;

@@ -3,6 +3,7 @@
 // `clerk-wc-server rotate-key`: make a new signing key the active one in the same store, print its kid, exit.
 import { rotateSigningKey } from './crypto/keys.js';
 import { openStore } from './store/db.js';
+import { accountPortalEnabled } from './config.js';
 import { loadConfig, startServer, type ServerConfig } from './index.js';
 
 function config(): ServerConfig {
@@ -44,6 +45,7 @@ async function serve(): Promise<void> {
       ...(server.context.backend ? [`  secret key:      ${server.context.backend.secretKeyNote}`] : []),
       `  database:        ${where}`,
       `  mail:            ${c.smtpUrl ? 'SMTP + outbox' : `outbox (${server.url}/v1/dev/outbox)`}`,
+      ...(accountPortalEnabled(c) ? [`  account pages:   ${server.url}/sign-in, /sign-up, /waitlist`] : []),
       ...(c.staticDir ? [`  demo:            ${server.url}/ (from ${c.staticDir}/)`] : []),
     ].join('\n'),
   );

@@ -44,6 +44,11 @@ export interface ServerConfig {
   logMail: boolean;
   /** End the user's other sessions when they change their password (unless the request says otherwise). */
   signOutOthersOnPasswordChange: boolean;
+  /**
+   * The hosted account pages (`/sign-in`, `/sign-up`, `/waitlist`, Clerk's Account Portal). Unset means on in
+   * development instances and off in production: read it through accountPortalEnabled().
+   */
+  accountPortal: boolean | undefined;
   /** A folder of static files served at `/` next to the FAPI (the demo site); off when unset. */
   staticDir: string | undefined;
   urls: { signIn: string; signUp: string; afterSignIn: string; afterSignUp: string; home: string; waitlist: string; userProfile: string };
@@ -79,12 +84,18 @@ export function defaultConfig(): ServerConfig {
     mailFrom: 'clerk-wc <no-reply@localhost>',
     logMail: true,
     signOutOthersOnPasswordChange: true,
+    accountPortal: undefined,
     staticDir: undefined,
     secretKey: undefined,
     webhooks: [],
     webhookDelivery: defaultWebhookDelivery(),
     urls: { signIn: '/sign-in', signUp: '/sign-up', afterSignIn: '/', afterSignUp: '/', home: '/', waitlist: '/waitlist', userProfile: '/user' },
   };
+}
+
+/** Whether the server serves the hosted account pages: `accountPortal`, else only in development instances. */
+export function accountPortalEnabled(c: Pick<ServerConfig, 'accountPortal' | 'instanceType'>): boolean {
+  return c.accountPortal ?? c.instanceType === 'development';
 }
 
 type Json = Record<string, unknown>;
@@ -107,6 +118,14 @@ function intEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return n;
+}
+
+function boolEnv(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (['1', 'true', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'off'].includes(raw)) return false;
+  throw new Error(`${name} must be 1/true/on or 0/false/off, got "${raw}"`);
 }
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
@@ -143,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   config.instanceType = oneOf('INSTANCE_TYPE', env.INSTANCE_TYPE, INSTANCE_TYPES) ?? config.instanceType;
   if (env.MAIL_LOG === '0') config.logMail = false;
   if (env.STATIC_DIR) config.staticDir = env.STATIC_DIR;
+  config.accountPortal = boolEnv(env, 'ACCOUNT_PORTAL') ?? config.accountPortal;
   const lockMax = intEnv(env, 'LOCKOUT_MAX_ATTEMPTS');
   if (lockMax !== undefined) config.lockout.maxAttempts = lockMax;
   const lockMin = intEnv(env, 'LOCKOUT_DURATION_MINUTES');
@@ -162,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 function validate(c: ServerConfig): void {
   for (const [k, v] of Object.entries(c.attributes)) oneOf(`attributes.${k}`, v, ATTRIBUTE_STATES);
   oneOf('signUpMode', c.signUpMode, SIGN_UP_MODES);
+  if (c.accountPortal !== undefined && typeof c.accountPortal !== 'boolean') throw new Error(`accountPortal must be true or false, got ${JSON.stringify(c.accountPortal)}`);
   validateWebhooks(c);
   if (c.attributes.email_address === 'off' && c.attributes.username === 'off') throw new Error('Enable at least one identifier: email_address or username');
   if (c.password.minLength < 8 || c.password.maxLength < c.password.minLength) throw new Error('password.minLength must be >= 8 and <= password.maxLength');

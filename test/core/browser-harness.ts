@@ -213,7 +213,7 @@ export function uniqueEmail(tag: string, testCode = false): string {
 }
 
 /** The newest code mailed to `email`, read from the dev outbox (from Node, so it is not counted as a page request). */
-export async function outboxCode(h: Harness, email: string): Promise<string> {
+export async function outboxCode(h: Pick<Harness, 'url'>, email: string): Promise<string> {
   const res = await fetch(`${h.url}/v1/dev/outbox?email_address=${encodeURIComponent(email)}`);
   assert.equal(res.status, 200, `the dev outbox answered ${res.status}`);
   const body = (await res.json()) as { data: Array<{ code: string | null }> };
@@ -223,7 +223,7 @@ export async function outboxCode(h: Harness, email: string): Promise<string> {
 }
 
 /** Creates a verified user with a password from Node (a plain FAPI client, outside any browser). */
-export async function createUser(h: Harness, email = uniqueEmail('user', true), password = PASSWORD): Promise<{ email: string; password: string; userId: string }> {
+export async function createUser(h: Pick<Harness, 'url'>, email = uniqueEmail('user', true), password = PASSWORD): Promise<{ email: string; password: string; userId: string }> {
   let cookie = '';
   const post = async (path: string, body: Record<string, string>) => {
     const res = await fetch(`${h.url}/v1${path}`, {

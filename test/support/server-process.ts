@@ -15,9 +15,12 @@ export interface ServerProcess {
   output: string[];
 }
 
-/** `node <cli> --static-dir <staticDir>` with test defaults (port 0, fresh data folder, no mail log); `env` on top. */
-export function spawnServer(opts: { staticDir: string; dataDir: string; env?: Record<string, string>; cli?: string }): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, [opts.cli ?? CLI, '--static-dir', opts.staticDir], {
+/**
+ * `node <cli> --static-dir <staticDir>` (no static site when `staticDir` is undefined) with test defaults (port 0,
+ * fresh data folder, no mail log); `env` on top.
+ */
+export function spawnServer(opts: { staticDir: string | undefined; dataDir: string; env?: Record<string, string>; cli?: string }): Promise<ServerProcess> {
+  const proc = spawn(process.execPath, [opts.cli ?? CLI, ...(opts.staticDir !== undefined ? ['--static-dir', opts.staticDir] : [])], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLERK_WC_DATA_DIR: opts.dataDir, MAIL_LOG: '0', CLERK_WC_CONFIG: '', RATE_LIMIT_MAX: '100000', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
