@@ -1,6 +1,6 @@
 // The headless client: ClerkJS's public API (load, resources, setActive, signOut, tokens, navigation)
 // against any Frontend API — this project's server or a Clerk instance.
-import { ClerkRuntimeError } from './errors.js';
+import { ClerkAPIResponseError, ClerkRuntimeError } from './errors.js';
 import { Emitter } from './events.js';
 import { Fapi, type Json, VERSION } from './fapi.js';
 import { frontendApiUrl, isCrossSite, parsePublishableKey } from './publishable-key.js';
@@ -145,7 +145,12 @@ export class Clerk implements ResourceHost {
     if (this.options.touchSession !== false && typeof document !== 'undefined' && !this.touchListening) {
       this.touchListening = true;
       document.addEventListener('visibilitychange', () => {
-        if (document.visibilityState === 'visible' && this.session) this.session.touch().catch(() => undefined);
+        const session = this.session;
+        if (document.visibilityState !== 'visible' || !session) return;
+        // A touch refused for the session (revoked or ended elsewhere) signs this tab out as a refused token does.
+        session.touch().catch((e: unknown) => {
+          if (e instanceof ClerkAPIResponseError && (e.status === 401 || e.status === 404)) void this.dropInvalidSession(session.id);
+        });
       });
     }
     this.emit();

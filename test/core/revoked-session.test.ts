@@ -144,3 +144,24 @@ test('a session revoked from another device: both tabs of that browser follow, w
     assert.deepEqual(problems.filter((p) => !/status of 401/.test(p)), []);
   });
 });
+
+test('a tab that becomes visible again touches its session; a refused touch signs it out at once', { timeout: 60_000 }, async () => {
+  const h = harness();
+  const user = await createUser(h);
+  await withTab(h, 'revoked-visible-b', async ({ page: b, context: contextB, problems }) => {
+    const failed = failingTokenRequests(contextB);
+    const sessionB = await signedInPage(h, b, user);
+    await withTab(h, 'revoked-visible-a', async ({ page: a }) => {
+      await signedInPage(h, a, user);
+      // A fresh token in B first: its next refresh is seconds away, so only the touch can sign it out in time.
+      await b.evaluate(() => window.Clerk!.session!.getToken({ skipCache: true }));
+      await a.evaluate((id) => window.Clerk!.fapi.request({ method: 'POST', path: `/me/sessions/${id}/revoke` }), sessionB);
+    });
+    // The tab comes back to the front (headless pages are always visible, so the event is all that changes).
+    const shownAt = await b.evaluate(() => (document.dispatchEvent(new Event('visibilitychange')), Date.now()));
+    const signedOutAt = await expectSignedOut(b, 2_000);
+    assert.ok(signedOutAt - shownAt < 2_000, `signed out ${signedOutAt - shownAt} ms after the tab was shown`);
+    assert.deepEqual(failed, [], 'the touch, not a token refresh, found the revoked session');
+    assert.deepEqual(problems.filter((p) => !/status of 40[14]/.test(p)), []);
+  });
+});
