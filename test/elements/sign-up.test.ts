@@ -311,10 +311,13 @@ describe('<clerk-sign-up>', () => {
 
     test('"Resend" mails a new code that works', async () => {
       await withTab(browser, s, 'resend', async ({ page: p }) => {
+        await p.clock.install();
         await p.goto(url);
         const email = await toCodeStep(p, 'resend');
         const first = await outboxCode(s, email);
-        await p.getByRole('button', { name: "Didn't receive a code? Resend" }).click();
+        // "Resend" waits 30 s after a code was sent (counted down on the button).
+        await p.clock.fastForward(31_000);
+        await p.getByRole('button', { name: "Didn't receive a code? Resend", exact: true }).click();
         let second = first;
         for (let i = 0; i < 50 && second === first; i++) {
           await p.waitForTimeout(100);
