@@ -272,6 +272,11 @@ describe('sign-up: name row, field labels in messages, limits, the password rule
       const text = (await field.textContent()) ?? '';
       assert.equal(text.match(/8 (or more )?characters/g)?.length, 1, text);
       assert.equal(await password.getAttribute('aria-describedby'), await field.locator('.cl-error').getAttribute('id'));
+      // An error that does not state the rule keeps it: an emptied password is "required", and the rule stays.
+      await password.fill('');
+      await p.keyboard.press('Enter');
+      await p.waitForFunction(() => /required/.test(document.querySelector('clerk-sign-up .cl-field:has(input[name=password]) .cl-error')?.textContent ?? ''));
+      assert.match((await field.locator('.cl-hint').textContent()) ?? '', /8 or more characters/);
     });
   });
 });

@@ -16,6 +16,8 @@ export const FIRST_FIELD = 'input:not([hidden]):not([type=hidden]), button.cl-me
 
 export abstract class FormElement extends ClerkElement {
   @state() protected errors: Record<string, string> = {};
+  /** The API error code behind each field's message (`form_password_length_too_short`). */
+  protected errorCodes: Record<string, string> = {};
   @state() protected formError = '';
   @state() protected busy = false;
 
@@ -140,6 +142,7 @@ export abstract class FormElement extends ClerkElement {
     const before = this.currentStep;
     apply();
     this.errors = {};
+    this.errorCodes = {};
     this.formError = '';
     this.focusPending = true;
     // A step the user chose (Back, another method) takes Enter at once; one a request led to waits for an edit.
@@ -158,6 +161,7 @@ export abstract class FormElement extends ClerkElement {
     this.busy = true;
     this.setState('loading', true);
     this.errors = {};
+    this.errorCodes = {};
     this.formError = '';
     let retryable = false;
     try {
@@ -167,11 +171,15 @@ export abstract class FormElement extends ClerkElement {
       retryable = !isClerkAPIResponseError(e);
       if (isClerkAPIResponseError(e)) {
         const errors: Record<string, string> = {};
+        const codes: Record<string, string> = {};
         for (const err of e.errors) {
           const name = this.fieldFor(err.meta?.paramName);
-          if (name && !errors[name]) errors[name] = this.errorText(err);
-          else if (!name) this.formError ||= this.errorText(err);
+          if (name && !errors[name]) {
+            errors[name] = this.errorText(err);
+            codes[name] = err.code;
+          } else if (!name) this.formError ||= this.errorText(err);
         }
+        this.errorCodes = codes;
         this.errors = errors;
         if (!e.errors.length) this.formError = e.message;
       } else {

@@ -94,8 +94,7 @@ export interface FieldOptions {
 export function field(o: FieldOptions): TemplateResult {
   const errorId = `${o.id}-error`;
   const hintId = `${o.id}-hint`;
-  // The error takes the hint's place: a rule the error repeats (a short password) is shown once.
-  const describedBy = o.error ? errorId : o.hint ? hintId : '';
+  const describedBy = [o.error ? errorId : '', o.hint ? hintId : ''].filter(Boolean).join(' ');
   return html`<div class="cl-field" part="form-field formField">
     <div class="cl-field-row">
       <label class="cl-label" for=${o.id}>${o.label}</label>
@@ -116,7 +115,7 @@ export function field(o: FieldOptions): TemplateResult {
       .value=${live(o.value)}
       @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)}
     />
-    ${o.hint && !o.error ? html`<p class="cl-hint" id=${hintId}>${o.hint}</p>` : nothing}
+    ${o.hint ? html`<p class="cl-hint" id=${hintId}>${o.hint}</p>` : nothing}
     ${o.error ? html`<p class="cl-error" id=${errorId}>${o.error}</p>` : nothing}
   </div>`;
 }

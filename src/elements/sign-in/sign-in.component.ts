@@ -9,8 +9,11 @@ import { styles } from './sign-in.styles.js';
 export const SIGN_IN_STEPS = ['start', 'password', 'email-code', 'alternative-methods', 'forgot-password', 'reset-password'] as const;
 export type SignInStep = (typeof SIGN_IN_STEPS)[number];
 
-/** The server's length limits (`src/server/routes/client.ts`): the inputs take no more than it accepts. */
-const MAX = { identifier: 320, password: 1024, code: 16 };
+/**
+ * Input limits: the server's (`src/server/routes/client.ts`) for the identifier and passwords. The code field sends
+ * only the six digits it keeps (the server takes 16), and takes text around a pasted code.
+ */
+const MAX = { identifier: 320, password: 1024, code: 64 };
 
 export interface SignInInitialValues {
   emailAddress?: string;
@@ -237,7 +240,7 @@ export class ClerkSignIn extends FormElement {
             name: 'code',
             autocomplete: 'one-time-code',
             inputmode: 'numeric',
-            // The server's limit, not 6: a pasted "123 456" or "Code: 123456" must arrive whole; the handler keeps the digits.
+            // Not 6: a pasted "Your code: 123 456" must arrive whole; the handler keeps the six digits it sends.
             maxlength: MAX.code,
             code: true,
             label: this.t(this.step === 'email-code' ? 'signIn.emailCode.formTitle' : 'signIn.forgotPassword.formTitle'),

@@ -174,8 +174,9 @@ export class ClerkSignUp extends FormElement {
       label: this.t(spec.label),
       placeholder: spec.placeholder ? this.t(spec.placeholder) : undefined,
       optionalText: required ? undefined : this.t('formFieldHintText__optional'),
+      // The rule, unless the error under the field already states it (a too short password): said once.
       hint:
-        f === 'password'
+        f === 'password' && !/^form_password_(length|size)/.test(this.errorCodes.password ?? '')
           ? `${this.t('unstable__errors.passwordComplexity.sentencePrefix')} ${this.t('unstable__errors.passwordComplexity.minimumLength', { length: String(min) })}.`
           : undefined,
       required,
@@ -205,7 +206,7 @@ export class ClerkSignUp extends FormElement {
         name: 'code',
         autocomplete: 'one-time-code',
         inputmode: 'numeric',
-        // The server's limit, not 6: the browser would cut a pasted "123 456" or "Code: 123456" before it reaches onInput.
+        // Not 6: the browser would cut a pasted "123 456" or "Your code: 123456" before it reaches onInput.
         maxlength: CODE_MAXLENGTH,
         code: true,
         label: this.t('signUp.emailCode.formTitle'),
