@@ -300,6 +300,9 @@ describe('modal: close button, name, focus, sign-in ⇄ sign-up', () => {
       const before = p.url();
       await p.locator('clerk-modal clerk-sign-in').getByRole('link', { name: 'Sign up' }).click();
       await p.getByRole('dialog', { name: 'Create your account' }).waitFor();
+      // The close button sits in the card's corner, inside it.
+      const [cardBox, closeBox] = await Promise.all([p.locator('clerk-modal clerk-sign-up').boundingBox(), close.boundingBox()]);
+      assert.ok(cardBox && closeBox && closeBox.x + closeBox.width <= cardBox.x + cardBox.width && closeBox.y >= cardBox.y, 'the close button is on the card');
       await p.waitForFunction(() => document.activeElement?.closest('clerk-sign-up') !== null && document.activeElement?.localName === 'input');
       assert.equal(p.url(), before, 'the page stays where it is');
       assert.equal(await p.locator('clerk-modal').getAttribute('data-component'), 'clerk-sign-up');

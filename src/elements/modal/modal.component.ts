@@ -54,6 +54,10 @@ export class ClerkModal extends ClerkElement {
         inline-size: 1rem;
         block-size: 1rem;
       }
+      /* The card sets the dialog's width (a definite one: the close button sits in the card's corner, not past it). */
+      ::slotted(*) {
+        inline-size: min(calc(100vw - 2rem), var(--clerk-card-max-width, 25rem));
+      }
       dialog::backdrop {
         background: rgb(0 0 0 / 0.45);
       }
