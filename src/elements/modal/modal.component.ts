@@ -114,7 +114,9 @@ export class ClerkModal extends ClerkElement {
       <span id="title" hidden>${this.cardTitle}</span>
       <slot></slot>
       <button type="button" class="close" part="close-button modalCloseButton" aria-label=${this.t('modalCloseButton')} @click=${() => this.close()}>
-        <svg viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round"><path d="M4 4l8 8M12 4l-8 8" /></svg>
+        <svg viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round">
+          <path d="M4 4l8 8M12 4l-8 8" />
+        </svg>
       </button>
     </dialog>`;
   }

@@ -36,7 +36,8 @@ const FORM_CSS = `
 :where(.cl-input)[aria-invalid='true']:focus-visible { box-shadow: 0 0 0 3px color-mix(in srgb, var(--_danger) 35%, transparent); }
 /* Two equal columns whatever their content: a long error wraps under its own field instead of widening it, and the
    row's height does not stretch the other field's input. */
-:where(.cl-name-row) { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(8rem, 100%), 1fr)); gap: calc(var(--_space) * 0.75); align-items: start; }
+:where(.cl-name-row) { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(8rem, 100%), 1fr)); gap: calc(var(--_space) * 0.75);
+  align-items: start; }
 :where(.cl-field) { min-inline-size: 0; align-content: start; }
 :where(.cl-error, .cl-hint) { overflow-wrap: anywhere; }
 :where(.cl-link)[disabled] { color: var(--_muted); cursor: default; text-decoration: none; }

@@ -115,9 +115,9 @@ export class ClerkSignIn extends FormElement {
 
   /** The first factors this element can offer besides the one in use (`from`): the password, an email code to each address. */
   private othersThan(from: 'password' | 'email-code'): SignInFactor[] {
-    return (this.signIn?.supportedFirstFactors ?? []).filter((f) =>
-      from === 'password' ? f.strategy === 'email_code' : f.strategy === 'password' || (f.strategy === 'email_code' && f.emailAddressId !== this.emailFactor?.emailAddressId),
-    );
+    const otherEmail = (f: SignInFactor) => f.strategy === 'email_code' && f.emailAddressId !== this.emailFactor?.emailAddressId;
+    const factors = this.signIn?.supportedFirstFactors ?? [];
+    return factors.filter((f) => (from === 'password' ? f.strategy === 'email_code' : f.strategy === 'password' || otherEmail(f)));
   }
 
   private methodLabel(f: SignInFactor): string {
@@ -222,7 +222,13 @@ export class ClerkSignIn extends FormElement {
             ${this.othersThan(this.methodsFrom).map(
               (f) =>
                 html`<li>
-                  <button type="button" class="cl-method" part="alternative-method alternativeMethodsBlockButton" ?disabled=${this.busy} @click=${() => void this.run(() => this.choose(f))}>
+                  <button
+                    type="button"
+                    class="cl-method"
+                    part="alternative-method alternativeMethodsBlockButton"
+                    ?disabled=${this.busy}
+                    @click=${() => void this.run(() => this.choose(f))}
+                  >
                     ${this.methodLabel(f)}
                   </button>
                 </li>`,

@@ -152,7 +152,8 @@ export class ClerkSignUp extends FormElement {
     const url = this.signInUrl ?? this.instance?.buildSignInUrl();
     const keys = this.closed ? 'signUp.restrictedAccess' : 'signUp.start';
     // In a modal, "Sign in" turns the modal back into sign-in instead of leaving the page.
-    return html`${this.t(`${keys}.actionText`)} <a href=${url ?? '#'} @click=${(e: MouseEvent) => switchModal(this, 'clerk-sign-in', e)}>${this.t(`${keys}.actionLink`)}</a>`;
+    const onClick = (e: MouseEvent) => switchModal(this, 'clerk-sign-in', e);
+    return html`${this.t(`${keys}.actionText`)} <a href=${url ?? '#'} @click=${onClick}>${this.t(`${keys}.actionLink`)}</a>`;
   }
 
   private submit(): TemplateResult {
