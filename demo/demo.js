@@ -1,4 +1,4 @@
-// The interim demo: a plain ES module that talks to the clerk-wc FAPI on the same origin.
+// The plain-fetch FAPI demo: a plain ES module that talks to the clerk-wc FAPI on the same origin.
 // No build step and no dependencies. All user data is rendered with textContent.
 
 /** An error response from the FAPI: `{ errors: [{ code, message, long_message, meta: { param_name } }] }`. */

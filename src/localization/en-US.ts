@@ -19,6 +19,8 @@ export const enUS = {
   formFieldInputPlaceholder__password: 'Enter your password',
   formFieldError__notMatchingPasswords: "Passwords don't match.",
   backButton: 'Back',
+  // Clerk's modals say "Close modal" without a key of their own; this one follows Clerk's `modalCloseButton` element.
+  modalCloseButton: 'Close modal',
   footerActionLink__useAnotherMethod: 'Use another method',
   signIn: {
     start: {
@@ -56,6 +58,7 @@ export const enUS = {
     },
     alternativeMethods: {
       title: 'Use another method',
+      subtitle: 'Facing issues? You can use any of these methods to sign in.',
       blockButton__emailCode: 'Email code to {{identifier}}',
       blockButton__password: 'Sign in with your password',
     },
@@ -111,7 +114,8 @@ export const enUS = {
     form_param_missing: 'This field is required.',
     form_code_incorrect: 'Incorrect code',
     form_param_format_invalid: 'The value entered is in an invalid format. Please check and correct it.',
-    user_locked: 'Your account is locked. Please try again later.',
+    // {{duration}}: the lock's remaining time from the error's meta (`lockout_expires_in_seconds`), e.g. "15 minutes".
+    user_locked: 'Your account is locked. Try again in {{duration}}.',
     too_many_requests: 'Too many requests. Please try again in a bit.',
     passwordComplexity: {
       sentencePrefix: 'Your password must contain',

@@ -75,6 +75,8 @@ test('the Angular app loads under the strict CSP, defines the elements and guard
     // Signed out: the header offers sign-in and sign-up, and shows no user button.
     await header(page).getByRole('link', { name: 'Sign up', exact: true }).waitFor();
     assert.equal(await userButton(page).getByRole('button').count(), 0, 'no user button while signed out');
+    // A way back to the landing page with every demo, as the Vue and Svelte apps have.
+    assert.equal(await page.locator('footer').getByRole('link', { name: 'All demos' }).getAttribute('href'), '/');
 
     const facts = await page.evaluate(() => ({
       angular: document.querySelector('app-root')?.getAttribute('ng-version')?.split('.')[0],
@@ -188,16 +190,13 @@ test('clerk.openSignIn() opens sign-in in a modal dialog that closes once the us
     await signUp(page, email, async () => '424242');
     await signOutWithUserButton(page);
 
-    // The modal's "Sign up" link is an app route: following it closes the modal.
+    // The modal's "Sign up" link switches the modal to sign-up, and "Sign in" back, without leaving the page.
     await page.getByRole('button', { name: 'Sign in in a modal' }).click();
     await page.locator('clerk-modal > clerk-sign-in').getByRole('link', { name: 'Sign up' }).click();
-    await waitForRoute(page, '/sign-up');
-    await page.locator('clerk-modal').waitFor({ state: 'detached' });
-    await page.locator('section.auth > clerk-sign-up').getByRole('heading', { name: 'Create your account' }).waitFor();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
-
-    await page.getByRole('button', { name: 'Sign in in a modal' }).click();
-    await page.getByRole('dialog').waitFor();
+    await page.getByRole('dialog', { name: 'Create your account' }).waitFor();
+    assert.equal(route(page), '/', 'the modal stays on the page');
+    await page.locator('clerk-modal > clerk-sign-up').getByRole('link', { name: 'Sign in' }).click();
+    await page.getByRole('dialog', { name: /^Sign in to / }).waitFor();
     // The element is the modal's light-DOM child, slotted into the <dialog> in its shadow root.
     const modalSignIn = page.locator('clerk-modal > clerk-sign-in');
     await modalSignIn.getByRole('heading', { name: /^Sign in to / }).waitFor();

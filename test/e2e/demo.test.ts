@@ -1,4 +1,4 @@
-// End-to-end: the interim demo page (demo/) driven in headless Chromium against the real built server,
+// End-to-end: the plain-fetch FAPI demo page (demo/fapi.html) driven in headless Chromium against the real built server,
 // served on one origin under the strict CSP. Needs `node scripts/build.mjs` first (npm test does it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,7 +52,9 @@ test('the demo page is served under the strict CSP and renders without inline st
       assert.ok(csp.includes(directive), `the page's CSP lacks ${directive}: ${csp}`);
     }
     await view(page, 'view-sign-in').getByRole('heading', { name: /^Sign in to / }).waitFor();
-    assert.match((await page.locator('#interim-note').textContent()) ?? '', /interim plain-HTML demo.*<clerk-\*> elements come next/s);
+    const note = (await page.locator('#about-note').textContent()) ?? '';
+    assert.match(note, /plain-fetch FAPI demo/);
+    assert.doesNotMatch(note, /interim|come next/);
     const inline = await page.evaluate(() => ({
       styleAttributes: document.querySelectorAll('[style]').length,
       inlineScripts: document.querySelectorAll('script:not([src])').length,

@@ -40,6 +40,14 @@ describe('accessibility (axe)', () => {
         await p.keyboard.press('Enter');
         await p.locator('clerk-sign-in .cl-error').waitFor();
         assert.deepEqual(await axeViolations(p), []);
+        // "Use another method": the list of the other factors.
+        await p.getByRole('button', { name: 'Use another method' }).click();
+        await p.getByRole('heading', { name: 'Use another method' }).waitFor();
+        assert.deepEqual(await axeViolations(p), []);
+        // The email code step, with its resend countdown.
+        await p.locator('clerk-sign-in .cl-methods button').first().click();
+        await p.getByLabel('Verification code').waitFor();
+        assert.deepEqual(await axeViolations(p), []);
       });
     });
   }
@@ -54,6 +62,9 @@ describe('accessibility (axe)', () => {
       await p.evaluate(() => window.Clerk!.openSignIn());
       await defined(p, 'clerk-modal', 'clerk-sign-in');
       await p.locator('clerk-modal clerk-sign-in input').first().waitFor();
+      // Named by the card's title, with a labelled close button.
+      await p.getByRole('dialog', { name: 'Sign in to clerk-wc' }).waitFor();
+      await p.getByRole('button', { name: 'Close modal' }).waitFor();
       assert.deepEqual(await axeViolations(p), []);
     });
   });

@@ -106,7 +106,7 @@ describe('<clerk-sign-in>', () => {
     });
   });
 
-  test('email code sign-in ("Use another method")', async () => {
+  test('email code sign-in ("Use another method", then the email code from the list)', async () => {
     const h = harness();
     const email = uniqueEmail('code');
     await createUser(h, email, PASSWORD);
@@ -115,6 +115,7 @@ describe('<clerk-sign-in>', () => {
       await p.getByLabel('Email address or username').fill(email);
       await p.keyboard.press('Enter');
       await p.getByRole('button', { name: 'Use another method' }).click();
+      await p.getByRole('button', { name: `Email code to ${email}` }).click();
       const code = p.getByLabel('Verification code');
       await code.waitFor();
       await code.fill(await outboxCode(h, email));

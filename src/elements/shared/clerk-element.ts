@@ -116,9 +116,25 @@ export abstract class ClerkElement extends LitElement {
   /** The message to show for an API error: localized by code, else the server's long message. */
   protected errorText(e: ClerkAPIError): string {
     const resources = [this.localization, this.loadOptions.localization] as const;
+    if (e.code === 'user_locked') {
+      // How long the lock lasts is in the error's meta (`lockout_expires_in_seconds`, as Clerk sends it).
+      const seconds = Number(e.meta?.lockoutExpiresInSeconds);
+      if (Number.isFinite(seconds) && seconds > 0) return this.t('unstable__errors.user_locked', { duration: this.minutes(seconds) });
+      return e.longMessage ?? e.message;
+    }
     // Clerk's resources name some messages per field first: `form_identifier_exists__email_address`.
     const perField = e.meta?.paramName ? errorMessage(`${e.code}__${e.meta.paramName}`, ...resources) : undefined;
     return perField ?? errorMessage(e.code, ...resources) ?? e.longMessage ?? e.message;
+  }
+
+  /** `15 minutes`, in the localization's locale: a lockout's remaining time, rounded up to whole minutes. */
+  private minutes(seconds: number): string {
+    const n = Math.max(1, Math.ceil(seconds / 60));
+    try {
+      return new Intl.NumberFormat(this.t('locale'), { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(n);
+    } catch {
+      return new Intl.NumberFormat('en-US', { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(n);
+    }
   }
 
   /** Dispatches a `clerk-*` event that bubbles out of shadow roots. */

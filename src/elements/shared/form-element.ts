@@ -2,18 +2,57 @@
 // in the light DOM, field errors from `errors[].meta.paramName`, busy state, focus management.
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { isClerkAPIResponseError } from '../../core/errors.js';
+import { isClerkAPIResponseError, type ClerkAPIError } from '../../core/errors.js';
 import { ClerkElement } from './clerk-element.js';
 import { adoptFormStyles } from './light-form.js';
 
+/** Internal (not composed, not documented): tells an enclosing `<clerk-modal>` the card's title, which names its dialog. */
+function titleEvent(title: string): CustomEvent<string> {
+  return new CustomEvent('cl-title', { detail: title, bubbles: true });
+}
+
+/** The first field of a step, for focus. */
+export const FIRST_FIELD = 'input:not([hidden]):not([type=hidden]), button.cl-method';
+
 export abstract class FormElement extends ClerkElement {
   @state() protected errors: Record<string, string> = {};
+  /** The API error code behind each field's message (`form_password_length_too_short`). */
+  protected errorCodes: Record<string, string> = {};
   @state() protected formError = '';
   @state() protected busy = false;
+
+  /** Seconds until "Resend" may be pressed again on a code step (Clerk waits 30 s). */
+  @state() protected resendIn = 0;
 
   private formHost: HTMLDivElement | undefined;
   /** Set when a step changes: the next render focuses the step's first field (or its first error). */
   private focusPending = true;
+  /**
+   * Set when a request finishes, cleared by the next edit of the form. Until then Enter in a field submits nothing:
+   * a second Enter pressed with the first (or after a code that submitted itself) would otherwise send the same
+   * wrong code again, or the next step's form empty. The submit button still works.
+   */
+  private awaitingEdit = false;
+  private resendTimer: ReturnType<typeof setInterval> | undefined;
+  private lastTitle = '';
+
+  private readonly onKeyDown = (e: KeyboardEvent) => {
+    const target = e.target as Element | null;
+    if (e.key !== 'Enter' || !(target instanceof HTMLInputElement) || !target.form) return;
+    // preventDefault on the keydown cancels the browser's implicit submission.
+    if (this.busy || this.awaitingEdit) e.preventDefault();
+  };
+  private readonly onEdit = () => (this.awaitingEdit = false);
+  private readonly onClick = (e: MouseEvent) => {
+    // The second click of a double click on a submit button: the first one already submitted.
+    const button = (e.target as Element | null)?.closest?.('button[type=submit]');
+    if (button && e.detail > 1) e.preventDefault();
+  };
+
+  /** The label of a form field (as `fieldFor` names it), for server messages that name the raw parameter. */
+  protected labelFor(_field: string): string | undefined {
+    return undefined;
+  }
 
   /** Which form field an API error's `paramName` belongs to. */
   protected fieldFor(paramName: string | undefined): string | undefined {
@@ -51,11 +90,51 @@ export abstract class FormElement extends ClerkElement {
     super.connectedCallback();
     this.visited.add(this.currentStep);
     window.addEventListener('hashchange', this.onHashChange);
+    this.addEventListener('keydown', this.onKeyDown);
+    this.addEventListener('input', this.onEdit);
+    this.addEventListener('change', this.onEdit);
+    this.addEventListener('click', this.onClick);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
+    this.removeEventListener('keydown', this.onKeyDown);
+    this.removeEventListener('input', this.onEdit);
+    this.removeEventListener('change', this.onEdit);
+    this.removeEventListener('click', this.onClick);
+    this.stopResendTimer();
+  }
+
+  /** Starts the "Resend (30)" countdown: call when a code was sent. */
+  protected startResendCountdown(seconds = 30): void {
+    this.stopResendTimer();
+    const until = Date.now() + seconds * 1000;
+    this.resendIn = seconds;
+    this.resendTimer = setInterval(() => {
+      this.resendIn = Math.max(0, Math.ceil((until - Date.now()) / 1000));
+      if (this.resendIn === 0) this.stopResendTimer();
+    }, 250);
+  }
+
+  private stopResendTimer(): void {
+    if (this.resendTimer !== undefined) clearInterval(this.resendTimer);
+    this.resendTimer = undefined;
+  }
+
+  /** The "Didn't receive a code? Resend" button of a code step: disabled, with the seconds left, until it may be used. */
+  protected resendButton(key: string, resend: () => Promise<void>): TemplateResult {
+    const label = this.t(key);
+    const waiting = this.resendIn > 0;
+    return html`<button
+      type="button"
+      class="cl-link cl-resend"
+      part="form-resend-code-link formResendCodeLink"
+      ?disabled=${waiting || this.busy}
+      @click=${() => void this.run(resend)}
+    >
+      ${waiting ? `${label} (${this.resendIn})` : label}
+    </button>`;
   }
 
   /** Moves to another step: clears errors, focuses its first field, and records it in the URL when routing by hash. */
@@ -63,8 +142,11 @@ export abstract class FormElement extends ClerkElement {
     const before = this.currentStep;
     apply();
     this.errors = {};
+    this.errorCodes = {};
     this.formError = '';
     this.focusPending = true;
+    // A step the user chose (Back, another method) takes Enter at once; one a request led to waits for an edit.
+    if (!this.busy) this.awaitingEdit = false;
     const step = this.currentStep;
     this.visited.add(step);
     if (this.hashRouting && !opts.fromHistory && step !== before) {
@@ -79,17 +161,25 @@ export abstract class FormElement extends ClerkElement {
     this.busy = true;
     this.setState('loading', true);
     this.errors = {};
+    this.errorCodes = {};
     this.formError = '';
+    let retryable = false;
     try {
       await step();
     } catch (e) {
+      // A network failure may be retried with Enter at once; an answer from the server needs an edit first.
+      retryable = !isClerkAPIResponseError(e);
       if (isClerkAPIResponseError(e)) {
         const errors: Record<string, string> = {};
+        const codes: Record<string, string> = {};
         for (const err of e.errors) {
           const name = this.fieldFor(err.meta?.paramName);
-          if (name && !errors[name]) errors[name] = this.errorText(err);
-          else if (!name) this.formError ||= this.errorText(err);
+          if (name && !errors[name]) {
+            errors[name] = this.errorText(err);
+            codes[name] = err.code;
+          } else if (!name) this.formError ||= this.errorText(err);
         }
+        this.errorCodes = codes;
         this.errors = errors;
         if (!e.errors.length) this.formError = e.message;
       } else {
@@ -99,6 +189,7 @@ export abstract class FormElement extends ClerkElement {
       this.focusPending = true;
     } finally {
       this.busy = false;
+      this.awaitingEdit = !retryable;
       this.setState('loading', false);
     }
   }
@@ -125,11 +216,20 @@ export abstract class FormElement extends ClerkElement {
     }
     adoptFormStyles(this);
     render(this.renderForm(), this.formHost, { host: this });
+    const { title } = this.heading();
+    if (title !== this.lastTitle) {
+      this.lastTitle = title;
+      // A modal around the element labels its dialog with the card's title.
+      this.dispatchEvent(titleEvent(title));
+    }
     if (this.focusPending && !this.busy) {
+      // First error, else the first field of the step; never steal focus on the initial render of a page, except
+      // in a modal, where the first field takes the focus as soon as it is drawn.
+      const target = this.formHost.querySelector<HTMLElement>('[aria-invalid="true"]') ?? this.formHost.querySelector<HTMLElement>(FIRST_FIELD);
+      const inModal = this.closest('clerk-modal') !== null;
+      if (!this.hasUpdatedOnce && inModal && !target) return;
       this.focusPending = false;
-      // First error, else the first field of the step; never steal focus on the initial render of a page.
-      const target = this.formHost.querySelector<HTMLElement>('[aria-invalid="true"]') ?? this.formHost.querySelector<HTMLElement>('input:not([hidden]):not([type=hidden])');
-      if (target && (this.hasUpdatedOnce || this.matches(':focus-within'))) target.focus();
+      if (target && (this.hasUpdatedOnce || inModal || this.matches(':focus-within'))) target.focus();
       this.hasUpdatedOnce = true;
     }
   }
@@ -142,6 +242,19 @@ export abstract class FormElement extends ClerkElement {
       e.preventDefault();
       void this.run(handler);
     };
+  }
+
+  /**
+   * The message for an API error, as the base class finds it; a server message that starts with the raw parameter
+   * name (`last_name must be at most 256 characters long.`) names the field's label instead.
+   */
+  protected override errorText(e: ClerkAPIError): string {
+    const text = super.errorText(e);
+    const param = e.meta?.paramName;
+    const fieldName = this.fieldFor(param);
+    const label = fieldName ? this.labelFor(fieldName) : undefined;
+    if (param && label && text.startsWith(`${param} `)) return `${label}${text.slice(param.length)}`;
+    return text;
   }
 
   protected formErrorTemplate(): TemplateResult | typeof nothing {

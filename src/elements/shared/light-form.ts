@@ -34,7 +34,20 @@ const FORM_CSS = `
 :where(.cl-hint) { color: var(--_muted); font-size: 0.75rem; margin: 0; }
 :where(.cl-checkbox) { display: flex; gap: 0.5rem; align-items: center; font-size: 0.8125rem; }
 :where(.cl-input)[aria-invalid='true']:focus-visible { box-shadow: 0 0 0 3px color-mix(in srgb, var(--_danger) 35%, transparent); }
-:where(.cl-name-row) { display: grid; grid-template-columns: repeat(auto-fit, minmax(8rem, 1fr)); gap: calc(var(--_space) * 0.75); }
+/* Two equal columns whatever their content: a long error wraps under its own field instead of widening it, and the
+   row's height does not stretch the other field's input. */
+:where(.cl-name-row) { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(8rem, 100%), 1fr)); gap: calc(var(--_space) * 0.75);
+  align-items: start; }
+:where(.cl-field) { min-inline-size: 0; align-content: start; }
+:where(.cl-error, .cl-hint) { overflow-wrap: anywhere; }
+:where(.cl-link)[disabled] { color: var(--_muted); cursor: default; text-decoration: none; }
+:where(.cl-methods) { display: grid; gap: 0.5rem; margin: 0; padding: 0; list-style: none; }
+:where(.cl-method) { box-sizing: border-box; inline-size: 100%; font: inherit; font-weight: 500; color: var(--_text); text-align: start; cursor: pointer;
+  background: var(--_bg); border: 1px solid var(--_border); border-radius: calc(var(--_radius) * 0.75); padding-block: 0.6rem; padding-inline: 0.875rem;
+  overflow-wrap: anywhere; }
+:where(.cl-method):hover { background: var(--_neutral); }
+:where(.cl-method):focus-visible { outline: none; box-shadow: var(--_focus); }
+:where(.cl-method)[disabled] { opacity: 0.6; cursor: progress; }
 :where(a.cl-button) { display: block; text-align: center; text-decoration: none; }
 :where(.cl-identity) > :where(span) { overflow-wrap: anywhere; }
 `;

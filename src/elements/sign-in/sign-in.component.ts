@@ -3,10 +3,17 @@ import { property, state } from 'lit/decorators.js';
 import type { SignIn, SignInFactor } from '../../core/resources/sign-in.js';
 import { FormElement } from '../shared/form-element.js';
 import { field, uid } from '../shared/light-form.js';
+import { switchModal } from '../shared/modal-switch.js';
 import { styles } from './sign-in.styles.js';
 
-export const SIGN_IN_STEPS = ['start', 'password', 'email-code', 'forgot-password', 'reset-password'] as const;
+export const SIGN_IN_STEPS = ['start', 'password', 'email-code', 'alternative-methods', 'forgot-password', 'reset-password'] as const;
 export type SignInStep = (typeof SIGN_IN_STEPS)[number];
+
+/**
+ * Input limits: the server's (`src/server/routes/client.ts`) for the identifier and passwords. The code field sends
+ * only the six digits it keeps (the server takes 16), and takes text around a pasted code.
+ */
+const MAX = { identifier: 320, password: 1024, code: 64 };
 
 export interface SignInInitialValues {
   emailAddress?: string;
@@ -15,7 +22,8 @@ export interface SignInInitialValues {
 
 /**
  * @tagname clerk-sign-in
- * @summary Sign-in: identifier, then password or an emailed code; "forgot password" resets with a code.
+ * @summary Sign-in: identifier, then password or an emailed code ("Use another method" lists the others); "forgot password"
+ * resets with a code.
  *
  * @slot - The light-DOM form (rendered by the element; browsers and password managers autofill it).
  *
@@ -42,6 +50,10 @@ export class ClerkSignIn extends FormElement {
   @state() private confirmPassword = '';
   @state() private signOutOthers = true;
   private signIn: SignIn | undefined;
+  /** The email factor the current code went to. */
+  private emailFactor: SignInFactor | undefined;
+  /** The step "Use another method" was chosen on (its list leaves that factor out; Back returns to it). */
+  private methodsFrom: 'password' | 'email-code' = 'password';
 
   /** Where "Sign up" leads; the instance's sign-up URL when absent. */
   @property({ attribute: 'sign-up-url' }) signUpUrl: string | undefined;
@@ -65,7 +77,8 @@ export class ClerkSignIn extends FormElement {
 
   protected restoreStep(step: string): boolean {
     // Back to the identifier always works; a later step only for the sign-in still in progress.
-    if (step === 'start' || (this.signIn?.status === 'needs_first_factor' && (step === 'password' || step === 'email-code' || step === 'forgot-password'))) {
+    const later: string[] = ['password', 'email-code', 'alternative-methods', 'forgot-password'];
+    if (step === 'start' || (this.signIn?.status === 'needs_first_factor' && later.includes(step))) {
       this.step = step as SignInStep;
       return true;
     }
@@ -76,6 +89,17 @@ export class ClerkSignIn extends FormElement {
     if (paramName === 'identifier' || paramName === 'email_address' || paramName === 'username') return 'identifier';
     if (paramName === 'password') return this.step === 'reset-password' ? 'newPassword' : 'password';
     return paramName;
+  }
+
+  protected override labelFor(f: string): string | undefined {
+    const keys: Record<string, string> = {
+      identifier: this.identifierLabel,
+      password: 'formFieldLabel__password',
+      newPassword: 'formFieldLabel__newPassword',
+      confirm: 'formFieldLabel__confirmPassword',
+      code: this.step === 'forgot-password' ? 'signIn.forgotPassword.formTitle' : 'signIn.emailCode.formTitle',
+    };
+    return keys[f] ? this.t(keys[f]) : undefined;
   }
 
   private get identifierLabel(): string {
@@ -89,12 +113,27 @@ export class ClerkSignIn extends FormElement {
     return this.signIn?.supportedFirstFactors?.find((f) => f.strategy === strategy);
   }
 
+  /** The first factors this element can offer besides the one in use (`from`): the password, an email code to each address. */
+  private othersThan(from: 'password' | 'email-code'): SignInFactor[] {
+    const otherEmail = (f: SignInFactor) => f.strategy === 'email_code' && f.emailAddressId !== this.emailFactor?.emailAddressId;
+    const factors = this.signIn?.supportedFirstFactors ?? [];
+    return factors.filter((f) => (from === 'password' ? f.strategy === 'email_code' : f.strategy === 'password' || otherEmail(f)));
+  }
+
+  private methodLabel(f: SignInFactor): string {
+    return f.strategy === 'password'
+      ? this.t('signIn.alternativeMethods.blockButton__password')
+      : this.t('signIn.alternativeMethods.blockButton__emailCode', { identifier: f.safeIdentifier ?? this.signIn?.identifier ?? '' });
+  }
+
   protected heading(): { title: string; subtitle?: string } {
     switch (this.step) {
       case 'password':
         return { title: this.t('signIn.password.title'), subtitle: this.t('signIn.password.subtitle') };
       case 'email-code':
         return { title: this.t('signIn.emailCode.title'), subtitle: this.t('signIn.emailCode.subtitle') };
+      case 'alternative-methods':
+        return { title: this.t('signIn.alternativeMethods.title'), subtitle: this.t('signIn.alternativeMethods.subtitle') };
       case 'forgot-password':
         return { title: this.t('signIn.forgotPassword.title'), subtitle: this.t('signIn.forgotPassword.subtitle') };
       case 'reset-password':
@@ -107,11 +146,43 @@ export class ClerkSignIn extends FormElement {
   protected override renderFooter(): TemplateResult | typeof nothing {
     if (this.step !== 'start') return nothing;
     const url = this.signUpUrl ?? this.instance?.buildSignUpUrl();
-    return html`${this.t('signIn.start.actionText')} <a href=${url ?? '#'}>${this.t('signIn.start.actionLink')}</a>`;
+    // In a modal, "Sign up" turns the modal into sign-up instead of leaving the page.
+    return html`${this.t('signIn.start.actionText')} <a href=${url ?? '#'} @click=${(e: MouseEvent) => switchModal(this, 'clerk-sign-up', e)}
+        >${this.t('signIn.start.actionLink')}</a
+      >`;
   }
 
   private back(): TemplateResult {
     return html`<button type="button" class="cl-link" @click=${() => this.goTo(() => (this.step = 'start'))}>${this.t('backButton')}</button>`;
+  }
+
+  /** "Use another method": the list of the other first factors, shown when there is one. */
+  private anotherMethod(): TemplateResult | typeof nothing {
+    const from = this.step === 'email-code' ? 'email-code' : 'password';
+    const others = this.othersThan(from);
+    if (!others.length) return nothing;
+    return html`<button
+      type="button"
+      class="cl-link"
+      @click=${() =>
+        this.goTo(() => {
+          this.methodsFrom = from;
+          this.step = 'alternative-methods';
+        })}
+    >
+      ${this.t('footerActionLink__useAnotherMethod')}
+    </button>`;
+  }
+
+  private choose(f: SignInFactor): Promise<void> {
+    if (f.strategy === 'password') {
+      this.goTo(() => {
+        this.step = 'password';
+        this.password = '';
+      });
+      return Promise.resolve();
+    }
+    return this.sendCode(f);
   }
 
   private identity(): TemplateResult {
@@ -133,6 +204,7 @@ export class ClerkSignIn extends FormElement {
             name: 'password',
             type: 'password',
             autocomplete: 'current-password',
+            maxlength: MAX.password,
             label: this.t('formFieldLabel__password'),
             value: this.password,
             error: this.errors.password,
@@ -142,11 +214,29 @@ export class ClerkSignIn extends FormElement {
               : nothing,
             onInput: (v) => (this.password = v),
           })}
-          ${this.formErrorTemplate()} ${this.submit()}
-          ${this.factor('email_code')
-            ? html`<button type="button" class="cl-link" @click=${() => void this.run(() => this.sendCode())}>${this.t('footerActionLink__useAnotherMethod')}</button>`
-            : nothing}
+          ${this.formErrorTemplate()} ${this.submit()} ${this.anotherMethod()}
         </form>`;
+      case 'alternative-methods':
+        return html`<div class="cl-form">
+          <ul class="cl-methods" role="list">
+            ${this.othersThan(this.methodsFrom).map(
+              (f) =>
+                html`<li>
+                  <button
+                    type="button"
+                    class="cl-method"
+                    part="alternative-method alternativeMethodsBlockButton"
+                    ?disabled=${this.busy}
+                    @click=${() => void this.run(() => this.choose(f))}
+                  >
+                    ${this.methodLabel(f)}
+                  </button>
+                </li>`,
+            )}
+          </ul>
+          ${this.formErrorTemplate()}
+          <button type="button" class="cl-link" @click=${() => this.goTo(() => (this.step = this.methodsFrom))}>${this.t('backButton')}</button>
+        </div>`;
       case 'email-code':
       case 'forgot-password':
         return html`<form class="cl-form" novalidate @submit=${this.onSubmit(() => this.attemptCode())}>
@@ -156,7 +246,8 @@ export class ClerkSignIn extends FormElement {
             name: 'code',
             autocomplete: 'one-time-code',
             inputmode: 'numeric',
-            // No maxlength: a pasted "123 456" must arrive whole; the handler keeps the six digits.
+            // Not 6: a pasted "Your code: 123 456" must arrive whole; the handler keeps the six digits it sends.
+            maxlength: MAX.code,
             code: true,
             label: this.t(this.step === 'email-code' ? 'signIn.emailCode.formTitle' : 'signIn.forgotPassword.formTitle'),
             value: this.code,
@@ -169,9 +260,10 @@ export class ClerkSignIn extends FormElement {
             },
           })}
           ${this.formErrorTemplate()} ${this.submit()}
-          <button type="button" class="cl-link" @click=${() => void this.run(() => (this.step === 'email-code' ? this.sendCode() : this.forgotPassword()))}>
-            ${this.t('signIn.emailCode.resendButton')}
-          </button>
+          ${this.step === 'email-code'
+            ? this.resendButton('signIn.emailCode.resendButton', () => this.sendCode(this.emailFactor))
+            : this.resendButton('signIn.forgotPassword.resendButton', () => this.forgotPassword())}
+          ${this.step === 'email-code' ? this.anotherMethod() : nothing}
         </form>`;
       case 'reset-password':
         return html`<form class="cl-form" novalidate @submit=${this.onSubmit(() => this.resetPassword())}>
@@ -181,6 +273,7 @@ export class ClerkSignIn extends FormElement {
             name: 'new-password',
             type: 'password',
             autocomplete: 'new-password',
+            maxlength: MAX.password,
             label: this.t('formFieldLabel__newPassword'),
             value: this.newPassword,
             error: this.errors.newPassword,
@@ -192,6 +285,7 @@ export class ClerkSignIn extends FormElement {
             name: 'confirm-password',
             type: 'password',
             autocomplete: 'new-password',
+            maxlength: MAX.password,
             label: this.t('formFieldLabel__confirmPassword'),
             value: this.confirmPassword,
             error: this.errors.confirm,
@@ -210,6 +304,7 @@ export class ClerkSignIn extends FormElement {
             id: this.ids.identifier,
             name: 'identifier',
             autocomplete: 'username',
+            maxlength: MAX.identifier,
             label: this.t(this.identifierLabel),
             value: this.identifier,
             error: this.errors.identifier,
@@ -234,9 +329,10 @@ export class ClerkSignIn extends FormElement {
     await this.finish();
   }
 
-  private async sendCode(): Promise<void> {
-    const f = this.factor('email_code');
+  private async sendCode(f = this.factor('email_code')): Promise<void> {
     this.signIn = await this.signIn!.prepareFirstFactor({ strategy: 'email_code', ...(f?.emailAddressId ? { emailAddressId: f.emailAddressId } : {}) });
+    this.emailFactor = f;
+    this.startResendCountdown();
     this.goTo(() => {
       this.step = 'email-code';
       this.code = '';
@@ -246,6 +342,7 @@ export class ClerkSignIn extends FormElement {
   private async forgotPassword(): Promise<void> {
     const f = this.factor('reset_password_email_code');
     this.signIn = await this.signIn!.prepareFirstFactor({ strategy: 'reset_password_email_code', ...(f?.emailAddressId ? { emailAddressId: f.emailAddressId } : {}) });
+    this.startResendCountdown();
     this.goTo(() => {
       this.step = 'forgot-password';
       this.code = '';

@@ -4,7 +4,8 @@ import type { ClerkAPIError } from '../../core/errors.js';
 import type { SignUp, SignUpParams } from '../../core/resources/sign-up.js';
 import { FormElement } from '../shared/form-element.js';
 import { field, uid } from '../shared/light-form.js';
-import { EMPTY, FALLBACK, FIELDS, missingFieldsError, SIGN_UP_FIELDS, type SignUpField } from './sign-up.fields.js';
+import { switchModal } from '../shared/modal-switch.js';
+import { CODE_MAXLENGTH, EMPTY, FALLBACK, FIELDS, missingFieldsError, SIGN_UP_FIELDS, type SignUpField } from './sign-up.fields.js';
 import { styles } from './sign-up.styles.js';
 
 export { SIGN_UP_FIELDS, type SignUpField };
@@ -126,6 +127,12 @@ export class ClerkSignUp extends FormElement {
     return f && this.setting(f).enabled ? f : undefined;
   }
 
+  protected override labelFor(f: string): string | undefined {
+    if (f === 'code') return this.t('signUp.emailCode.formTitle');
+    const spec = FIELDS[f as SignUpField];
+    return spec ? this.t(spec.label) : undefined;
+  }
+
   protected override errorText(e: ClerkAPIError): string {
     const param = e.meta?.paramName;
     if (e.code === 'form_param_missing' && param && !this.fieldFor(param)) return e.longMessage ?? e.message;
@@ -144,7 +151,9 @@ export class ClerkSignUp extends FormElement {
     if (this.step !== 'start') return nothing;
     const url = this.signInUrl ?? this.instance?.buildSignInUrl();
     const keys = this.closed ? 'signUp.restrictedAccess' : 'signUp.start';
-    return html`${this.t(`${keys}.actionText`)} <a href=${url ?? '#'}>${this.t(`${keys}.actionLink`)}</a>`;
+    // In a modal, "Sign in" turns the modal back into sign-in instead of leaving the page.
+    const onClick = (e: MouseEvent) => switchModal(this, 'clerk-sign-in', e);
+    return html`${this.t(`${keys}.actionText`)} <a href=${url ?? '#'} @click=${onClick}>${this.t(`${keys}.actionLink`)}</a>`;
   }
 
   private submit(): TemplateResult {
@@ -162,11 +171,13 @@ export class ClerkSignUp extends FormElement {
       name: f,
       type: spec.type,
       autocomplete: spec.autocomplete,
+      maxlength: spec.maxlength,
       label: this.t(spec.label),
       placeholder: spec.placeholder ? this.t(spec.placeholder) : undefined,
       optionalText: required ? undefined : this.t('formFieldHintText__optional'),
+      // The rule, unless the error under the field already states it (a too short password): said once.
       hint:
-        f === 'password'
+        f === 'password' && !/^form_password_(length|size)/.test(this.errorCodes.password ?? '')
           ? `${this.t('unstable__errors.passwordComplexity.sentencePrefix')} ${this.t('unstable__errors.passwordComplexity.minimumLength', { length: String(min) })}.`
           : undefined,
       required,
@@ -196,7 +207,8 @@ export class ClerkSignUp extends FormElement {
         name: 'code',
         autocomplete: 'one-time-code',
         inputmode: 'numeric',
-        // No maxlength: the browser would cut a pasted "123 456" or "Code: 123456" before it reaches onInput.
+        // Not 6: the browser would cut a pasted "123 456" or "Your code: 123456" before it reaches onInput.
+        maxlength: CODE_MAXLENGTH,
         code: true,
         label: this.t('signUp.emailCode.formTitle'),
         value: this.code,
@@ -208,7 +220,7 @@ export class ClerkSignUp extends FormElement {
         },
       })}
       ${this.submit()}
-      <button type="button" class="cl-link" @click=${() => void this.run(() => this.sendCode())}>${this.t('signUp.emailCode.resendButton')}</button>
+      ${this.resendButton('signUp.emailCode.resendButton', () => this.sendCode())}
     </form>`;
   }
 
@@ -248,6 +260,7 @@ export class ClerkSignUp extends FormElement {
 
   private async sendCode(): Promise<void> {
     this.signUp = await this.signUp!.prepareEmailAddressVerification({ strategy: 'email_code' });
+    this.startResendCountdown();
     this.goTo(() => {
       this.step = 'email-code';
       this.code = '';

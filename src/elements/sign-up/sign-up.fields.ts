@@ -13,14 +13,32 @@ export interface FieldSpec {
   autocomplete: string;
   type: string;
   placeholder?: string;
+  /** The server's length limit for it (`src/server/routes/client.ts`). */
+  maxlength: number;
 }
 
 export const FIELDS: Record<SignUpField, FieldSpec> = {
-  firstName: { param: 'first_name', label: 'formFieldLabel__firstName', autocomplete: 'given-name', type: 'text' },
-  lastName: { param: 'last_name', label: 'formFieldLabel__lastName', autocomplete: 'family-name', type: 'text' },
-  username: { param: 'username', label: 'formFieldLabel__username', autocomplete: 'username', type: 'text' },
-  emailAddress: { param: 'email_address', label: 'formFieldLabel__emailAddress', autocomplete: 'email', type: 'email', placeholder: 'formFieldInputPlaceholder__emailAddress' },
-  password: { param: 'password', label: 'formFieldLabel__password', autocomplete: 'new-password', type: 'password', placeholder: 'formFieldInputPlaceholder__password' },
+  firstName: { param: 'first_name', label: 'formFieldLabel__firstName', autocomplete: 'given-name', type: 'text', maxlength: 256 },
+  lastName: { param: 'last_name', label: 'formFieldLabel__lastName', autocomplete: 'family-name', type: 'text', maxlength: 256 },
+  username: { param: 'username', label: 'formFieldLabel__username', autocomplete: 'username', type: 'text', maxlength: 256 },
+  emailAddress: {
+    param: 'email_address',
+    label: 'formFieldLabel__emailAddress',
+    autocomplete: 'email',
+    type: 'email',
+    placeholder: 'formFieldInputPlaceholder__emailAddress',
+    maxlength: 320,
+  },
+  // 1024, the request's limit, not the instance's (shorter) password rule: a longer pasted or generated password is
+  // refused with the rule, never cut short silently by the browser.
+  password: {
+    param: 'password',
+    label: 'formFieldLabel__password',
+    autocomplete: 'new-password',
+    type: 'password',
+    placeholder: 'formFieldInputPlaceholder__password',
+    maxlength: 1024,
+  },
 };
 
 /** What the form asks for when the environment could not be read: Clerk's default instance. */
@@ -31,6 +49,12 @@ export const FALLBACK: Record<SignUpField, { enabled: boolean; required: boolean
   emailAddress: { enabled: true, required: true },
   password: { enabled: true, required: true },
 };
+
+/**
+ * The code field's limit. What is sent is the six digits the field keeps (the server takes at most 16); the field
+ * itself takes more, so a pasted "Your code: 123 456" arrives whole before the digits are picked out.
+ */
+export const CODE_MAXLENGTH = 64;
 
 export const EMPTY: Record<SignUpField, string> = { firstName: '', lastName: '', username: '', emailAddress: '', password: '' };
 

@@ -36,6 +36,10 @@ export class ClerkWaitlist extends FormElement {
     return paramName === 'email_address' ? 'email' : paramName;
   }
 
+  protected override labelFor(f: string): string | undefined {
+    return f === 'email' ? this.t('formFieldLabel__emailAddress') : undefined;
+  }
+
   protected get currentStep(): string {
     return this.joined ? 'joined' : 'start';
   }
@@ -64,6 +68,7 @@ export class ClerkWaitlist extends FormElement {
         name: 'email',
         type: 'email',
         autocomplete: 'email',
+        maxlength: 320,
         label: this.t('formFieldLabel__emailAddress'),
         placeholder: this.t('formFieldInputPlaceholder__emailAddress'),
         value: this.email,

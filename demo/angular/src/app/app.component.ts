@@ -33,7 +33,7 @@ import { ClerkService } from './clerk.service';
     </main>
     <footer class="footer">
       <span>Angular 21 · zoneless · signals · <code>&lt;clerk-*&gt;</code> elements from <code>clerk-wc/elements</code></span>
-      <a href="/outbox.html" target="_blank" rel="noopener">Dev outbox</a>
+      <span><a href="/">All demos</a> · <a href="/outbox.html" target="_blank" rel="noopener">Dev outbox</a></span>
     </footer>
   `,
 })
@@ -46,7 +46,7 @@ export class AppComponent {
     effect(() => {
       if (this.auth.isLoaded() && !this.auth.isSignedIn() && this.router.url.startsWith('/dashboard')) void this.router.navigateByUrl('/');
     });
-    // A link inside a modal (sign-in → "Sign up") changes the route: the modal has done its job.
+    // A route change (the back button, a link in the page) closes an open modal: it belongs to the page it opened on.
     const sub = this.router.events.subscribe((e) => {
       if (e instanceof NavigationStart) {
         this.auth.clerk.closeSignIn();

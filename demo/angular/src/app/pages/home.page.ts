@@ -47,7 +47,7 @@ export class HomePage {
   protected readonly auth = inject(ClerkService);
 
   protected openSignIn(): void {
-    // The modal's "Sign up" link stays inside the app's hash routes.
-    this.auth.clerk.openSignIn({ signUpUrl: '#/sign-up' });
+    // The modal's "Sign up" link switches the modal to sign-up: no route changes.
+    this.auth.clerk.openSignIn();
   }
 }
