@@ -72,7 +72,9 @@ export class ClerkModal extends ClerkElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // Not a field of its own form: that may already have focus when this element is upgraded late.
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && !this.contains(active)) this.returnFocus = active;
     this.addEventListener('clerk-sign-in', () => this.close());
     this.addEventListener('clerk-sign-up', () => this.close());
     this.addEventListener('cl-title', (e) => (this.cardTitle = (e as CustomEvent<string>).detail));
