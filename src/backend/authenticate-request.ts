@@ -2,7 +2,8 @@
 // `__session` cookie), verifies it offline, and says who is signed in — or why nobody is.
 import type { TokenVerificationReason } from './errors.js';
 import { TokenVerificationError } from './errors.js';
-import { keySource, verifyToken, type SessionClaims, type VerifyTokenOptions } from './verify-token.js';
+import type { SessionClaims } from '../types/index.js';
+import { keySource, verifyToken, type VerifyTokenOptions } from './verify-token.js';
 
 export type AuthenticateRequestOptions = VerifyTokenOptions;
 

@@ -7,6 +7,7 @@
 // Parameters are camelCase and sent snake_case; responses come back camelCased, as Clerk's SDK returns them.
 // Metadata objects (publicMetadata…) travel untouched both ways: they are the application's own data.
 // A refused call throws ClerkAPIResponseError with the HTTP status and Clerk's `errors[]`.
+import type { JwksJSON } from '../types/index.js';
 
 // ---- wire shapes (snake_case, spec/bapi-2026-05-12.yml) -------------------------------------------
 
@@ -109,9 +110,7 @@ export interface DeletedObjectJSON {
   deleted: boolean;
 }
 
-export interface JwksJSON {
-  keys: Array<{ kid: string; kty: string; alg: string; use: string; n: string; e: string }>;
-}
+export type { JwksJSON };
 
 // ---- camelCase, at the type level and at run time ----------------------------------------------------------
 

@@ -2,7 +2,8 @@
 // authenticate requests, call the Backend API, verify webhooks. Framework middleware: clerk-wc/backend/express,
 // clerk-wc/backend/hono, clerk-wc/backend/fastify.
 export { verifyToken, jwksUrlFromPublishableKey, TokenVerificationError, TOKEN_VERIFICATION_REASONS } from './verify-token.js';
-export type { SessionClaims, TokenVerificationReason, VerifyTokenOptions } from './verify-token.js';
+export type { TokenVerificationReason, VerifyTokenOptions } from './verify-token.js';
+export type { FactorVerificationAge, SessionClaims } from '../types/index.js';
 export { JwksCache, jwksCacheFor } from './jwks.js';
 export type { JwksCacheOptions } from './jwks.js';
 export { authenticateRequest, tokenFromRequest } from './authenticate-request.js';

@@ -1,28 +1,12 @@
 // verifyToken: checks a session JWT offline — RS256 signature against the JWKS (or a PEM key), then
 // exp/nbf/iat with clock skew, azp and iss. No request reaches the FAPI server once its JWKS is cached.
 import { createPublicKey, verify, type JsonWebKey, type KeyObject } from 'node:crypto';
+import type { SessionClaims } from '../types/index.js';
 import { TokenVerificationError } from './errors.js';
 import { JwksCache, jwksCacheFor } from './jwks.js';
 
 export { TokenVerificationError, TOKEN_VERIFICATION_REASONS, type TokenVerificationReason } from './errors.js';
-
-/** The claims of a clerk-wc (and Clerk v2) session token. */
-export interface SessionClaims {
-  iss: string;
-  /** The user id. */
-  sub: string;
-  /** The session id. */
-  sid: string;
-  /** The origin the token was minted for, when the browser sent one. */
-  azp?: string;
-  iat: number;
-  nbf: number;
-  exp: number;
-  v?: number;
-  /** Minutes since the first and the second factor were verified (-1: never). */
-  fva?: [number, number];
-  [claim: string]: unknown;
-}
+export type { FactorVerificationAge, SessionClaims } from '../types/index.js';
 
 export interface VerifyTokenOptions {
   /** The FAPI server's JWKS, e.g. `http://localhost:4000/.well-known/jwks.json`. Cached per URL. */

@@ -1,17 +1,11 @@
 // Errors the client throws: FAPI errors keep Clerk's shape, in camelCase, as clerk-js exposes them.
+import type { ClerkErrorsJSON } from '../types/index.js';
 
 export interface ClerkAPIError {
   code: string;
   message: string;
   longMessage?: string;
   meta?: { paramName?: string; sessionId?: string; [key: string]: unknown };
-}
-
-interface WireError {
-  code: string;
-  message: string;
-  long_message?: string;
-  meta?: Record<string, unknown>;
 }
 
 function camelMeta(meta: Record<string, unknown> | undefined): ClerkAPIError['meta'] {
@@ -26,7 +20,7 @@ export class ClerkAPIResponseError extends Error {
   readonly errors: ClerkAPIError[];
   readonly retryAfter: number | undefined;
 
-  constructor(status: number, body: { errors?: WireError[] } | undefined, retryAfter?: number) {
+  constructor(status: number, body: Partial<ClerkErrorsJSON> | undefined, retryAfter?: number) {
     const errors = (body?.errors ?? []).map((e) => ({ code: e.code, message: e.message, longMessage: e.long_message, meta: camelMeta(e.meta) }));
     super(errors[0]?.longMessage ?? errors[0]?.message ?? `Request failed with status ${status}`);
     this.name = 'ClerkAPIResponseError';

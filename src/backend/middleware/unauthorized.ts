@@ -1,8 +1,9 @@
 // The 401 every requireAuth() answers: Clerk's error envelope, with the reason in `meta`.
+import type { ClerkErrorJSON, ClerkErrorsJSON } from '../../types/index.js';
 import type { Auth } from '../authenticate-request.js';
 
-export interface UnauthorizedBody {
-  errors: Array<{ code: 'authentication_invalid'; message: string; long_message: string; meta: { reason: string } }>;
+export interface UnauthorizedBody extends ClerkErrorsJSON {
+  errors: Array<ClerkErrorJSON & { code: 'authentication_invalid'; meta: { reason: string } }>;
 }
 
 export function unauthorizedBody(auth: Auth | null | undefined): UnauthorizedBody {

@@ -1,19 +1,7 @@
 // Compact RS256 JWT signing with node:crypto (one signature, no extra allocations on the hot path).
 import { sign } from 'node:crypto';
+import type { SessionClaims } from '../../types/index.js';
 import type { SigningKey } from './keys.js';
-
-export interface SessionClaims {
-  iss: string;
-  sub: string;
-  sid: string;
-  azp?: string;
-  iat: number;
-  nbf: number;
-  exp: number;
-  v: 2;
-  fva: [number, number];
-  [claim: string]: unknown;
-}
 
 const b64 = (s: string) => Buffer.from(s).toString('base64url');
 

@@ -4,17 +4,9 @@
 // others. Retired keys stay in the table and in the JWKS, so tokens they signed keep verifying until they
 // expire. Running servers switch to the new key within KEY_REFRESH_SECONDS or on SIGHUP (see index.ts).
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import type { PublicJwk } from '../../types/index.js';
 import type { Db } from '../store/db.js';
 import { newId } from './ids.js';
-
-export interface PublicJwk {
-  kty: 'RSA';
-  kid: string;
-  use: 'sig';
-  alg: 'RS256';
-  n: string;
-  e: string;
-}
 
 export interface SigningKey {
   kid: string;

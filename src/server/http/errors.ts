@@ -1,18 +1,12 @@
 // Clerk-style API errors: `{ errors: [{ code, message, long_message, meta }] }` with a 4xx status.
-
-export interface ClerkErrorJson {
-  code: string;
-  message: string;
-  long_message: string;
-  meta: Record<string, unknown>;
-}
+import type { ClerkErrorJSON, ClerkErrorsJSON } from '../../types/index.js';
 
 export class ApiError extends Error {
   readonly status: number;
-  readonly errors: ClerkErrorJson[];
+  readonly errors: ClerkErrorJSON[];
   readonly headers: Record<string, string>;
 
-  constructor(status: number, errors: ClerkErrorJson | ClerkErrorJson[], headers: Record<string, string> = {}) {
+  constructor(status: number, errors: ClerkErrorJSON | ClerkErrorJSON[], headers: Record<string, string> = {}) {
     const list = Array.isArray(errors) ? errors : [errors];
     super(list[0]?.long_message ?? 'API error');
     this.status = status;
@@ -20,12 +14,12 @@ export class ApiError extends Error {
     this.headers = headers;
   }
 
-  toJSON(): { errors: ClerkErrorJson[]; meta: Record<string, unknown> } {
+  toJSON(): ClerkErrorsJSON {
     return { errors: this.errors, meta: {} };
   }
 }
 
-function err(code: string, message: string, longMessage: string, meta: Record<string, unknown> = {}): ClerkErrorJson {
+function err(code: string, message: string, longMessage: string, meta: Record<string, unknown> = {}): ClerkErrorJSON {
   return { code, message, long_message: longMessage, meta };
 }
 

@@ -1,5 +1,6 @@
 // Session JWTs: the hot path. One signature, no database write.
-import { type SessionClaims, signJwt, signJwtAsync } from '../crypto/jwt.js';
+import type { SessionClaims } from '../../types/index.js';
+import { signJwt, signJwtAsync } from '../crypto/jwt.js';
 import type { ServerContext } from '../context.js';
 import { sha256 } from '../crypto/ids.js';
 
