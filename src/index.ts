@@ -5,6 +5,8 @@ export { ClerkAPIResponseError, ClerkRuntimeError, isClerkAPIResponseError } fro
 export type { ClerkAPIError } from './core/errors.js';
 export { VERSION } from './core/fapi.js';
 export { parsePublishableKey } from './core/publishable-key.js';
+export { memoryStorage } from './core/storage.js';
+export type { ClientStorage } from './core/storage.js';
 export { Client } from './core/resources/client.js';
 export { Session, SessionWithActivities } from './core/resources/session.js';
 export type { GetTokenOptions, SessionStatus } from './core/resources/session.js';

@@ -27,4 +27,6 @@ export type {
   WaitlistEntryListParams,
 } from './clerk-client.js';
 export { verifyWebhook, WebhookVerificationError, WEBHOOK_VERIFICATION_REASONS } from './webhooks.js';
+export { fileClientStorage } from './client-storage.js';
+export type { FileClientStorage } from './client-storage.js';
 export type { VerifyWebhookOptions, WebhookEvent, WebhookEventType, WebhookVerificationReason } from './webhooks.js';

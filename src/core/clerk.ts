@@ -3,7 +3,9 @@
 import { ClerkAPIResponseError, ClerkRuntimeError } from './errors.js';
 import { Emitter } from './events.js';
 import { Fapi, type Json, VERSION } from './fapi.js';
+import { inBrowser } from './platform.js';
 import { frontendApiUrl, isCrossSite, parsePublishableKey } from './publishable-key.js';
+import { type ClientStorage, memoryStorage } from './storage.js';
 import { type AllowedRedirectOrigin, safeRedirect } from './redirects.js';
 import { camelize, type ResourceHost } from './resources/base.js';
 import { Client } from './resources/client.js';
@@ -19,6 +21,13 @@ export interface ClerkOptions {
   proxyUrl?: string;
   /** The app's domain in satellite setups; kept for API compatibility. */
   domain?: string;
+  /**
+   * How the client token travels: the `__client` cookie (`'cookie'`, the default in a browser) or the Authorization
+   * header (`'header'`, the default elsewhere: Node, workers, React Native), kept in `storage`.
+   */
+  transport?: 'cookie' | 'header';
+  /** Where the header transport keeps the client token (default: memory; `fileClientStorage` from clerk-wc/backend in Node). */
+  storage?: ClientStorage;
 }
 
 export interface LoadOptions {
@@ -110,6 +119,9 @@ export class Clerk implements ResourceHost {
     this.frontendApi = options.proxyUrl ? new URL(options.proxyUrl, globalThis.location?.href).toString().replace(/\/+$/, '') : frontendApiUrl(parsed!.frontendApi);
     this.fapi = new Fapi(this.frontendApi);
     this.fapi.onClient = (json) => this.updateClient(json);
+    if ((options.transport ?? (inBrowser() ? 'cookie' : 'header')) === 'header') {
+      this.fapi.native = { storage: options.storage ?? memoryStorage(), key: `clerk-wc:client:${this.frontendApi}` };
+    }
     this.tokens = new TokenCache(this.fapi, `clerk-wc:${this.frontendApi}`);
     this.tokens.onActiveToken = (jwt) => this.writeSessionCookie(jwt);
     this.tokens.onTabMessage = (msg) => this.onTabMessage(msg);
@@ -142,7 +154,7 @@ export class Clerk implements ResourceHost {
     this.loadError = failed[0]?.reason;
     this.loaded = failed.length < 2;
     this.setStatus(failed.length === 0 ? 'ready' : failed.length === 1 ? 'degraded' : 'error');
-    if (this.options.touchSession !== false && typeof document !== 'undefined' && !this.touchListening) {
+    if (this.options.touchSession !== false && inBrowser() && !this.touchListening) {
       this.touchListening = true;
       document.addEventListener('visibilitychange', () => {
         const session = this.session;
@@ -162,7 +174,7 @@ export class Clerk implements ResourceHost {
    * with every request, as clerk-js does, instead of a third-party cookie that browsers may drop.
    */
   private usesDevBrowser(): boolean {
-    if (this.instanceType !== 'development' || typeof location === 'undefined') return false;
+    if (this.instanceType !== 'development' || !inBrowser() || this.fapi.native) return false;
     if (new URL(location.href).searchParams.has('__clerk_db_jwt')) return true; // handed over by the app (withRedirect)
     return /\.clerk\.accounts\.dev$/.test(new URL(this.frontendApi).hostname) || isCrossSite(location.origin, this.frontendApi);
   }
@@ -224,7 +236,7 @@ export class Clerk implements ResourceHost {
   }
 
   private writeSessionCookie(jwt: string | null): void {
-    if (this.options.standardBrowser === false || typeof document === 'undefined') return;
+    if (this.options.standardBrowser === false || !inBrowser()) return;
     const secure = globalThis.location?.protocol === 'https:' ? '; Secure' : '';
     document.cookie = jwt ? `__session=${jwt}; path=/; SameSite=Lax${secure}` : `__session=; path=/; Max-Age=0; SameSite=Lax${secure}`;
   }

@@ -1,6 +1,7 @@
 // The FAPI transport: form-encoded requests with credentials, `_method` for verbs other than GET/POST (so a
 // cross-origin call stays a "simple" request without a preflight), retries with backoff for reads only.
 import { ClerkAPIResponseError, ClerkRuntimeError } from './errors.js';
+import type { ClientStorage } from './storage.js';
 
 declare const __CLERK_WC_VERSION__: string;
 export const VERSION = typeof __CLERK_WC_VERSION__ === 'string' ? __CLERK_WC_VERSION__ : '0.0.0-dev';
@@ -44,6 +45,12 @@ export class Fapi {
   onDevBrowserToken: ((token: string) => void) | undefined;
   /** Makes a new dev browser when the server no longer knows ours (`dev_browser_unauthenticated`). */
   renewDevBrowser: (() => Promise<string | undefined>) | undefined;
+  /**
+   * Outside a browser: the client token travels in the Authorization header both ways (`_is_native=1`) and is kept in
+   * `storage` under `key`, so a process that restarts keeps its client.
+   */
+  native: { storage: ClientStorage; key: string } | undefined;
+  private nativeToken: Promise<string | null | undefined> | undefined;
   /** Called with every piggybacked `client` in a response (null when the client is gone). */
   onClient: ((client: Json | null) => void) | undefined;
   /** Attempts a read makes when the network fails (the first try included). */
@@ -65,10 +72,17 @@ export class Fapi {
     const method = req.method ?? 'GET';
     const query = { ...req.query };
     if (method !== 'GET' && method !== 'POST') query._method = method;
-    const init: RequestInit = { method: method === 'GET' ? 'GET' : 'POST', credentials: 'include' };
+    const headers: Record<string, string> = {};
+    const init: RequestInit = { method: method === 'GET' ? 'GET' : 'POST', credentials: 'include', headers };
     if (method !== 'GET') {
       init.body = formEncode(req.body ?? {});
-      init.headers = { 'content-type': 'application/x-www-form-urlencoded' };
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    }
+    if (this.native) {
+      query._is_native = '1';
+      this.nativeToken ??= Promise.resolve(this.native.storage.get(this.native.key));
+      const token = await this.nativeToken;
+      if (token) headers.authorization = token;
     }
     const url = this.url(req.path, query);
     const attempts = method === 'GET' ? this.readAttempts : 1;
@@ -88,6 +102,8 @@ export class Fapi {
     } catch {
       body = undefined;
     }
+    const clientToken = this.native ? res.headers.get('authorization') : null;
+    if (clientToken !== null) await this.keepNativeToken(clientToken);
     const issued = res.headers.get('clerk-db-jwt');
     if (issued && this.devBrowserToken && issued !== this.devBrowserToken) {
       this.devBrowserToken = issued;
@@ -104,5 +120,13 @@ export class Fapi {
     }
     if (body && 'client' in body && this.onClient) this.onClient(body.client as Json | null);
     return body as T;
+  }
+
+  /** A new client token from the server (on sign-in and sign-out); an empty one means the client is gone. */
+  private async keepNativeToken(token: string): Promise<void> {
+    const { storage, key } = this.native!;
+    this.nativeToken = Promise.resolve(token || null);
+    if (token) await storage.set(key, token);
+    else await storage.remove(key);
   }
 }

@@ -3,6 +3,7 @@
 // no longer knows (401/404 on a mint) is dropped once, for every tab, instead of being retried.
 import { isClerkAPIResponseError } from './errors.js';
 import type { Fapi } from './fapi.js';
+import { unref } from './platform.js';
 
 /** A cached token is served while it has more than this left. */
 export const TOKEN_LEEWAY_MS = 10_000;
@@ -51,7 +52,7 @@ export class TokenCache {
     channelName: string,
   ) {
     if (typeof BroadcastChannel === 'function') {
-      this.channel = new BroadcastChannel(channelName);
+      this.channel = unref(new BroadcastChannel(channelName));
       this.channel.onmessage = (e: MessageEvent<TabMessage>) => this.receive(e.data);
     }
   }
@@ -155,7 +156,7 @@ export class TokenCache {
     const entry = sid ? this.entries.get(sid) : undefined;
     if (!sid || !entry) return;
     const delay = Math.max(0, entry.exp - TOKEN_LEEWAY_MS - REFRESH_LEAD_MS - Date.now());
-    this.timer = setTimeout(() => void this.refresh(sid), delay);
+    this.timer = unref(setTimeout(() => void this.refresh(sid), delay));
   }
 
   private async refresh(sessionId: string): Promise<void> {
@@ -178,7 +179,7 @@ export class TokenCache {
       }
     } catch {
       // Offline or signed out: the next getToken() call reports it; try again later.
-      this.timer = setTimeout(() => void this.refresh(sessionId), 5000);
+      this.timer = unref(setTimeout(() => void this.refresh(sessionId), 5000));
     }
   }
 }
