@@ -13,11 +13,14 @@ import { serveStatic } from './http/static.js';
 import { liveSessionForToken, mintSessionTokenAsync } from './services/tokens.js';
 import { Params, parseBody, type RawValue } from './http/params.js';
 import { readBody } from './http/body.js';
-import { clientRoutes } from './routes/client.js';
-import { instanceRoutes } from './routes/instance.js';
-import { meRoutes } from './routes/me.js';
+import { CLIENT_PARAMS, clientRoutes } from './routes/client.js';
+import { INSTANCE_PARAMS, instanceRoutes } from './routes/instance.js';
+import { ME_PARAMS, meRoutes } from './routes/me.js';
 import { pageRoutes } from './routes/pages.js';
 import type { AppEnv } from './routes/respond.js';
+
+/** Every FAPI route's declared parameters, keyed by `METHOD /path` as registered (test/server/params-spec.test.ts checks them). */
+export const ROUTE_PARAMS = { ...INSTANCE_PARAMS, ...CLIENT_PARAMS, ...ME_PARAMS };
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);

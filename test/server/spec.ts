@@ -190,6 +190,52 @@ export function findOperation(method: string, actualPath: string): { template: s
   return findIn(FAPI, method, actualPath);
 }
 
+/** A request parameter the spec documents for an operation: in the query or a property of the request body. */
+export interface SpecParam {
+  name: string;
+  in: 'query' | 'body';
+  required: boolean;
+  /** The (dereferenced, OpenAPI) schema; `{}` when the spec gives none. */
+  schema: Obj;
+}
+
+/** The query and request-body parameters (any content type, allOf/oneOf/anyOf branches merged) of an FAPI operation. */
+export function operationParams(method: string, actualPath: string): { template: string; params: SpecParam[] } | undefined {
+  const st = FAPI;
+  const entry = matchingTemplates(st, actualPath).find((e) => operationOf(e, method));
+  if (!entry) return undefined;
+  const spec = load(st).spec;
+  const deref = (v: unknown): Obj => {
+    let o = v;
+    for (let i = 0; i < 20 && isObj(o) && typeof o.$ref === 'string'; i++) {
+      o = o.$ref.slice(2).split('/').reduce<unknown>((acc, k) => (isObj(acc) ? acc[k] : undefined), spec);
+    }
+    return isObj(o) ? o : {};
+  };
+  const op = operationOf(entry, method)!;
+  const out = new Map<string, SpecParam>();
+  const level = (v: unknown) => (Array.isArray(v) ? v : []);
+  for (const raw of [...level(entry.item.parameters), ...level(op.parameters)]) {
+    const p = deref(raw);
+    if (p.in === 'query' && typeof p.name === 'string') out.set(p.name, { name: p.name, in: 'query', required: p.required === true, schema: deref(p.schema) });
+  }
+  // Only the top level and allOf branches make a property required; a oneOf/anyOf branch's `required` is one alternative.
+  const walk = (schema: Obj, depth: number, binding = true) => {
+    if (depth > 8) return;
+    const required = new Set(binding && Array.isArray(schema.required) ? schema.required : []);
+    if (isObj(schema.properties)) {
+      for (const [name, prop] of Object.entries(schema.properties)) {
+        const prev = out.get(name);
+        out.set(name, { name, in: 'body', required: (prev?.required ?? false) || required.has(name), schema: deref(prop) });
+      }
+    }
+    for (const k of ['allOf', 'oneOf', 'anyOf']) for (const branch of level(schema[k])) walk(deref(branch), depth + 1, binding && k === 'allOf');
+  };
+  const body = deref(op.requestBody);
+  if (isObj(body.content)) for (const media of Object.values(body.content)) if (isObj(media)) walk(deref(media.schema), 0);
+  return { template: entry.template, params: [...out.values()] };
+}
+
 function findIn(st: SpecState, method: string, actualPath: string): { template: string } | undefined {
   const entry = matchingTemplates(st, actualPath).find((e) => operationOf(e, method));
   return entry ? { template: entry.template } : undefined;

@@ -6,7 +6,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_PARAM_LENGTH = 4096;
 
 /** Parameters every route accepts and ignores (clerk-js and native SDKs send them). */
-const IGNORED = new Set(['_method', 'timezone', '_clerk_js_version', '__clerk_api_version', '_clerk_session_id', '_is_native', 'locale', 'captcha_token', 'captcha_widget_type', 'captcha_error', '__clerk_db_jwt', 'organization_id']);
+export const IGNORED: ReadonlySet<string> = new Set(['_method', 'timezone', '_clerk_js_version', '__clerk_api_version', '_clerk_session_id', '_is_native', 'locale', 'captcha_token', 'captcha_widget_type', 'captcha_error', '__clerk_db_jwt', 'organization_id']);
 
 /** Deepest nesting any JSON value may have; deeper values are refused before anything recurses over them. */
 export const MAX_JSON_DEPTH = 32;
@@ -100,8 +100,8 @@ export class Params {
   }
 
   /** A string parameter restricted to listed values. */
-  oneOf<T extends string>(name: string, allowed: readonly T[], opts: { required?: boolean } = {}): T | undefined {
-    const v = this.str(name, { ...opts, max: 128 });
+  oneOf<T extends string>(name: string, allowed: readonly T[], opts: { required?: boolean; max?: number } = {}): T | undefined {
+    const v = this.str(name, { ...opts, max: opts.max ?? 128 });
     if (v !== undefined && !(allowed as readonly string[]).includes(v)) throw Errors.paramInvalid(name, `must be one of: ${allowed.join(', ')}`);
     return v as T | undefined;
   }
@@ -163,8 +163,101 @@ export class Params {
     return v as Record<string, unknown>;
   }
 
+  /** Reads every field a route declares (in declaration order), then rejects undeclared keys unless the route tolerates them. */
+  read<D extends Fields>(route: RouteParams<D>): Values<D> {
+    const out: Record<string, unknown> = {};
+    for (const [name, field] of Object.entries(route.fields)) {
+      const value = field.read(this, name);
+      if (field.ignored === undefined) out[name] = value;
+    }
+    if (route.tolerates === undefined) this.rejectUnknown();
+    return out as Values<D>;
+  }
+
   /** Rejects parameters the route did not read (Clerk answers `form_param_unknown`). Call after reading. */
   rejectUnknown(): void {
     for (const k of this.values.keys()) if (!this.used.has(k) && !IGNORED.has(k)) throw Errors.paramUnknown(k);
   }
 }
+
+// ---- Declared parameters ------------------------------------------------------------------------
+// Each FAPI route declares the keys it takes in one table entry (ROUTE_PARAMS in app.ts gathers the routes' tables):
+//   route({ identifier: str({ max: 320 }), strategy: oneOf(SIGN_IN_STRATEGIES), redirect_url: ignored('redirects') })
+// and reads typed values with `call.params.read(entry)`. Keys outside Clerk's spec carry `extension: 'reason'`;
+// test/server/params-spec.test.ts checks every declaration against spec/fapi-2026-05-12.yml.
+
+export type FieldKind = 'string' | 'enum' | 'boolean' | 'list' | 'integer' | 'object';
+
+/** One declared parameter: how it is validated, and whether the handler gets its value. */
+export interface Field<T> {
+  readonly kind: FieldKind;
+  readonly required: boolean;
+  /** The values an `enum` field allows. */
+  readonly values?: readonly string[];
+  /** Set when the key is accepted and validated but dropped: a one-word reason. */
+  readonly ignored?: string;
+  /** Set when the key is not in Clerk's spec for this operation: a one-word reason. */
+  readonly extension?: string;
+  read(p: Params, name: string): T;
+}
+export type Fields = Record<string, Field<unknown>>;
+
+/** A route's declaration. `tolerates` (a one-word reason) keeps undeclared keys from being rejected. */
+export interface RouteParams<D extends Fields = Fields> {
+  readonly fields: D;
+  readonly tolerates?: string;
+  /** Set when the whole route is ours, not Clerk's (no operation in the spec): a one-word reason. */
+  readonly extension?: string;
+}
+
+/** The typed values of a declaration: ignored fields left out, optional ones possibly undefined. */
+export type Values<D extends Fields> = { [K in keyof D as D[K]['ignored'] extends string ? never : K]: D[K] extends Field<infer T> ? T : never };
+
+interface Common {
+  extension?: string;
+}
+type Req = { required: true };
+
+function field<T>(kind: FieldKind, opts: Common & { required?: boolean }, read: (p: Params, name: string) => T, values?: readonly string[]): Field<T> {
+  const f: { -readonly [K in keyof Field<T>]: Field<T>[K] } = { kind, required: opts.required === true, read };
+  if (values) f.values = values;
+  if (opts.extension !== undefined) f.extension = opts.extension;
+  return f;
+}
+
+export function str(opts: Common & Req & { max?: number }): Field<string>;
+export function str(opts?: Common & { required?: boolean; max?: number }): Field<string | undefined>;
+export function str(opts: Common & { required?: boolean; max?: number } = {}): Field<string | undefined> {
+  const { extension: _e, ...o } = opts;
+  return field('string', opts, (p, name) => p.str(name, o));
+}
+
+export function oneOf<T extends string>(values: readonly T[], opts: Common & Req & { max?: number }): Field<T>;
+export function oneOf<T extends string>(values: readonly T[], opts?: Common & { required?: boolean; max?: number }): Field<T | undefined>;
+export function oneOf<T extends string>(values: readonly T[], opts: Common & { required?: boolean; max?: number } = {}): Field<T | undefined> {
+  const { extension: _e, ...o } = opts;
+  return field('enum', opts, (p, name) => p.oneOf(name, values, o), values);
+}
+
+export const bool = (opts: Common = {}): Field<boolean | undefined> => field('boolean', opts, (p, name) => p.bool(name));
+
+export const list = (opts: Common & { max?: number; maxItems?: number } = {}): Field<string[] | undefined> => {
+  const { extension: _e, ...o } = opts;
+  return field('list', opts, (p, name) => p.list(name, o));
+};
+
+export const int = (opts: Common & { min?: number; max?: number } = {}): Field<number | undefined> => {
+  const { extension: _e, ...o } = opts;
+  return field('integer', opts, (p, name) => p.int(name, o));
+};
+
+export const object = (opts: Common & { maxBytes?: number } = {}): Field<Record<string, unknown> | undefined> =>
+  field('object', opts, (p, name) => p.object(name, opts.maxBytes));
+
+/** A key the route accepts and validates (as `as`, a string by default) but does not use; `why` is one word. */
+export function ignored<T>(why: string, as: Field<T> = str() as Field<T>): Field<T> & { readonly ignored: string } {
+  return { ...as, ignored: why };
+}
+
+/** A route's declaration; `opts.tolerates` (one word) keeps today's lenience for routes that never rejected unknown keys. */
+export const route = <D extends Fields>(fields: D, opts: { tolerates?: string; extension?: string } = {}): RouteParams<D> => ({ fields, ...opts });

@@ -4,9 +4,22 @@ import { Errors } from '../http/errors.js';
 import { environmentJson } from '../serialize/environment.js';
 import { publicKeys } from '../crypto/keys.js';
 import { joinWaitlist, waitlistEntryJson } from '../services/waitlist.js';
+import { route, str } from '../http/params.js';
 import type { AppEnv, Ctx } from './respond.js';
 
 export const instanceRoutes = new Hono<AppEnv>();
+
+/** What each instance-level route accepts, keyed by method and path (checked against the spec by test/server/params-spec.test.ts). */
+export const INSTANCE_PARAMS = {
+  'GET /v1/environment': route({}, { tolerates: 'reads' }),
+  'PATCH /v1/environment': route({}, { tolerates: 'lenient' }),
+  'POST /v1/waitlist': route({ email_address: str({ required: true, max: 320 }) }),
+  'GET /.well-known/jwks.json': route({}, { tolerates: 'reads' }),
+  'GET /.well-known/openid-configuration': route({}, { tolerates: 'reads' }),
+  'GET /v1/health': route({}, { tolerates: 'reads' }),
+  'GET /v1/dev/outbox': route({ email_address: str({ max: 320 }) }, { tolerates: 'reads', extension: 'development' }),
+};
+const P = INSTANCE_PARAMS;
 
 let environmentBody: string | undefined;
 const environment = (c: Ctx) => {
@@ -20,9 +33,8 @@ instanceRoutes.patch('/v1/environment', environment);
 
 instanceRoutes.post('/v1/waitlist', async (c) => {
   const call = c.env.call;
-  const email = call.params.str('email_address', { required: true, max: 320 });
-  call.params.rejectUnknown();
-  return c.json(waitlistEntryJson(await joinWaitlist(call.ctx, email)));
+  const { email_address } = call.params.read(P['POST /v1/waitlist']);
+  return c.json(waitlistEntryJson(await joinWaitlist(call.ctx, email_address)));
 });
 
 instanceRoutes.get('/.well-known/jwks.json', async (c) => {
@@ -69,7 +81,7 @@ instanceRoutes.get('/v1/health', async (c) => {
 instanceRoutes.get('/v1/dev/outbox', async (c) => {
   const { ctx, params } = c.env.call;
   if (ctx.config.instanceType !== 'development') throw Errors.notFound('outbox');
-  const to = params.str('email_address', { max: 320 });
+  const { email_address: to } = params.read(P['GET /v1/dev/outbox']);
   let q = ctx.db.selectFrom('outbox').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(50);
   if (to) q = q.where('to_address', '=', to);
   const rows = await q.execute();

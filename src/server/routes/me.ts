@@ -6,10 +6,47 @@ import { LIVE_SESSION, sessionJson } from '../serialize/client.js';
 import { addEmail, attemptEmail, changePassword, deleteUser, ownEmail, prepareEmail, removeEmail, requireUser, updateProfile } from '../services/me.js';
 import { endSessions, isLive } from '../services/sessions.js';
 import { loadUser } from '../services/users.js';
+import { bool, ignored, object, oneOf, route, str } from '../http/params.js';
 import type { Call } from '../http/call.js';
 import { type AppEnv, envelope, meSession, pathId } from './respond.js';
 
 export const meRoutes = new Hono<AppEnv>();
+
+/** What each /v1/me route accepts, keyed by method and path (checked against the spec by test/server/params-spec.test.ts). */
+export const ME_PARAMS = {
+  'GET /v1/me': route({}, { tolerates: 'reads' }),
+  'PATCH /v1/me': route({
+    first_name: str({ max: 256 }),
+    last_name: str({ max: 256 }),
+    username: str({ max: 256 }),
+    primary_email_address_id: str({ max: 64 }),
+    // Clerk moved it to PATCH /v1/me/metadata; clerk-js's user.update() still sends it here.
+    unsafe_metadata: object({ extension: 'clerkjs' }),
+  }),
+  'DELETE /v1/me': route({}, { tolerates: 'lenient' }),
+  'POST /v1/me/change_password': route({
+    current_password: str({ max: 1024 }),
+    new_password: str({ required: true, max: 1024 }),
+    sign_out_of_other_sessions: bool(),
+  }),
+  'GET /v1/me/email_addresses': route({}, { tolerates: 'reads' }),
+  'POST /v1/me/email_addresses': route({ email_address: str({ required: true, max: 320 }) }),
+  'GET /v1/me/email_addresses/:id': route({}, { tolerates: 'reads' }),
+  'POST /v1/me/email_addresses/:id/prepare_verification': route({
+    strategy: oneOf(['email_code'] as const, { required: true }),
+    redirect_url: ignored('redirects'),
+  }),
+  'POST /v1/me/email_addresses/:id/attempt_verification': route({
+    code: str({ required: true, max: 16 }),
+    // clerk-js sends the strategy along; only email_code exists.
+    strategy: ignored('clerkjs', str({ max: 64 })),
+  }),
+  'DELETE /v1/me/email_addresses/:id': route({}, { tolerates: 'lenient' }),
+  'GET /v1/me/sessions': route({}, { tolerates: 'reads' }),
+  'GET /v1/me/sessions/active': route({}, { tolerates: 'reads' }),
+  'POST /v1/me/sessions/:id/revoke': route({}),
+};
+const P = ME_PARAMS;
 
 async function me(call: Call) {
   const session = await meSession(call);
@@ -31,15 +68,7 @@ meRoutes.get('/v1/me', async (c) => {
 meRoutes.patch('/v1/me', async (c) => {
   const call = c.env.call;
   const { me: u } = await me(call);
-  const p = call.params;
-  const patch = {
-    first_name: p.str('first_name', { max: 256 }),
-    last_name: p.str('last_name', { max: 256 }),
-    username: p.str('username', { max: 256 }),
-    primary_email_address_id: p.str('primary_email_address_id', { max: 64 }),
-    unsafe_metadata: p.object('unsafe_metadata'),
-  };
-  p.rejectUnknown();
+  const patch = call.params.read(P['PATCH /v1/me']);
   await updateProfile(call.ctx, u, patch);
   return envelope(c, await userResponse(call, u.user.id));
 });
@@ -54,14 +83,8 @@ meRoutes.delete('/v1/me', async (c) => {
 meRoutes.post('/v1/me/change_password', async (c) => {
   const call = c.env.call;
   const { session, me: u } = await me(call);
-  const p = call.params;
-  const input = {
-    current: p.str('current_password', { max: 1024 }),
-    next: p.str('new_password', { required: true, max: 1024 }),
-    signOutOthers: p.bool('sign_out_of_other_sessions'),
-  };
-  p.rejectUnknown();
-  await changePassword(call.ctx, u, session, input);
+  const { current_password, new_password, sign_out_of_other_sessions } = call.params.read(P['POST /v1/me/change_password']);
+  await changePassword(call.ctx, u, session, { current: current_password, next: new_password, signOutOthers: sign_out_of_other_sessions });
   return envelope(c, await userResponse(call, u.user.id));
 });
 
@@ -73,9 +96,8 @@ meRoutes.get('/v1/me/email_addresses', async (c) => {
 meRoutes.post('/v1/me/email_addresses', async (c) => {
   const call = c.env.call;
   const { me: u } = await me(call);
-  const address = call.params.str('email_address', { required: true, max: 320 });
-  call.params.rejectUnknown();
-  const row = await addEmail(call.ctx, u, address);
+  const { email_address } = call.params.read(P['POST /v1/me/email_addresses']);
+  const row = await addEmail(call.ctx, u, email_address);
   return envelope(c, emailJson(row));
 });
 
@@ -87,9 +109,7 @@ meRoutes.get('/v1/me/email_addresses/:id', async (c) => {
 meRoutes.post('/v1/me/email_addresses/:id/prepare_verification', async (c) => {
   const call = c.env.call;
   const { me: u } = await me(call);
-  call.params.oneOf('strategy', ['email_code'] as const, { required: true });
-  call.params.str('redirect_url');
-  call.params.rejectUnknown();
+  call.params.read(P['POST /v1/me/email_addresses/:id/prepare_verification']);
   const e = ownEmail(u, pathId(c, 'id'));
   const pending = await prepareEmail(call.ctx, e);
   return envelope(c, emailJson(e, { attempts: pending.attempts ?? 0, expire_at: pending.expire_at ?? 0 }));
@@ -98,9 +118,7 @@ meRoutes.post('/v1/me/email_addresses/:id/prepare_verification', async (c) => {
 meRoutes.post('/v1/me/email_addresses/:id/attempt_verification', async (c) => {
   const call = c.env.call;
   const { me: u } = await me(call);
-  const code = call.params.str('code', { required: true, max: 16 });
-  call.params.str('strategy', { max: 64 });
-  call.params.rejectUnknown();
+  const { code } = call.params.read(P['POST /v1/me/email_addresses/:id/attempt_verification']);
   const e = ownEmail(u, pathId(c, 'id'));
   await attemptEmail(call.ctx, e, code);
   const fresh = await loadUser(call.ctx, u.user.id);
@@ -134,7 +152,7 @@ meRoutes.get('/v1/me/sessions/active', async (c) => c.json(await userSessions(c.
 meRoutes.post('/v1/me/sessions/:id/revoke', async (c) => {
   const call = c.env.call;
   const { me: u } = await me(call);
-  call.params.rejectUnknown();
+  call.params.read(P['POST /v1/me/sessions/:id/revoke']);
   const s = await call.ctx.db.selectFrom('sessions').selectAll().where('id', '=', pathId(c, 'id')).where('user_id', '=', u.user.id).executeTakeFirst();
   if (!s) throw Errors.notFound('session');
   if (isLive(call.ctx, s)) await endSessions(call.ctx, [s.id], 'revoked');
