@@ -8,3 +8,5 @@ import './protect/protect.js';
 import './control/control.js';
 import './buttons/buttons.js';
 import './modal/modal.js';
+// The instance the elements use, for apps that do not set `window.Clerk` (or want one per subtree).
+export { clerkContext, provideClerk } from './shared/context.js';

@@ -1,5 +1,6 @@
 // Base class of every element: the Clerk instance, its state as reactive properties, typed events,
 // localization, appearance variables, and an idempotent define().
+import { ContextConsumer } from '@lit/context';
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Clerk, Resources } from '../../core/clerk.js';
@@ -7,6 +8,7 @@ import type { ClerkAPIError } from '../../core/errors.js';
 import { errorMessage, translate } from '../../localization/translate.js';
 import type { LocalizationResource } from '../../localization/en-US.js';
 import { appearanceSheet, lightAppearanceSheet, type Appearance } from '../../theme/appearance.js';
+import { clerkContext } from './context.js';
 
 declare global {
   interface Window {
@@ -20,6 +22,9 @@ interface LoadedOptions {
   localization?: LocalizationResource;
 }
 
+/** What an element shows without an instance, or before a new one emits. */
+const NO_RESOURCES: Resources = Object.freeze({ client: null, session: null, user: null, organization: null });
+
 /** Built outside the class so the manifest lists each element's own `@event` tags, not this generic one. */
 function clerkEvent<T>(name: string, detail: T): CustomEvent<T> {
   return new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true });
@@ -31,7 +36,7 @@ export abstract class ClerkElement extends LitElement {
     if (!customElements.get(tag)) customElements.define(tag, this as unknown as CustomElementConstructor);
   }
 
-  /** The Clerk instance; `window.Clerk` when not set. */
+  /** The Clerk instance; when not set, the nearest provider's (`provideClerk`, else `window.Clerk`). */
   @property({ attribute: false }) clerk: Clerk | undefined;
   /** Clerk's `appearance` object for this element (merged over the one given to `Clerk.load`). */
   @property({ attribute: false }) appearance: Appearance | undefined;
@@ -41,14 +46,18 @@ export abstract class ClerkElement extends LitElement {
   @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
 
   /** The instance's resources, refreshed on every change. */
-  @state() protected resources: Resources = { client: null, session: null, user: null, organization: null };
+  @state() protected resources: Resources = NO_RESOURCES;
   @state() protected loaded = false;
 
   private unsubscribe: (() => void) | undefined;
+  /** The instance `unsubscribe` follows. */
+  private attached: Clerk | undefined;
   private internalsRef: ElementInternals | undefined;
+  /** The instance from the nearest provider, followed as it appears or changes (see ./context.ts). */
+  private readonly provided = new ContextConsumer(this, { context: clerkContext, subscribe: true, callback: () => this.isConnected && this.attach() });
 
   protected get instance(): Clerk | undefined {
-    return this.clerk ?? window.Clerk;
+    return this.clerk ?? this.provided.value;
   }
 
   private get loadOptions(): LoadedOptions {
@@ -62,22 +71,29 @@ export abstract class ClerkElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    this.detach();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('clerk') && this.isConnected) this.attach();
   }
 
-  private attach(): void {
+  private detach(): void {
     this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.attached = undefined;
+  }
+
+  /** Follows the current instance (no-op when it already does). With none yet, the provider calls back later. */
+  private attach(): void {
     const clerk = this.instance;
-    if (!clerk) {
-      // The script tag may not have run yet: look again shortly.
-      setTimeout(() => this.isConnected && !this.unsubscribe && this.attach(), 50);
-      return;
-    }
+    if (clerk === this.attached && this.unsubscribe) return;
+    this.detach();
+    // Another instance (or none): until it emits, show its state, not the previous one's.
+    this.loaded = clerk?.loaded ?? false;
+    if (!clerk?.loaded) this.resources = NO_RESOURCES;
+    if (!clerk) return;
+    this.attached = clerk;
     const offResources = clerk.addListener((r) => {
       this.resources = r;
       this.loaded = clerk.loaded;
