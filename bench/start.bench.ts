@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { copyTree, linkInstalls } from '../test/support/tree-copy.ts';
 
 const tree = mkdtempSync(join(tmpdir(), 'clerk-wc-start-bench-'));
-copyTree(tree, ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'src', 'scripts', 'demo', 'spec']);
+copyTree(tree, ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'vite.config.ts', 'src', 'scripts', 'demo', 'spec']);
 linkInstalls(tree);
 
 /** `npm start` in the copy until GET /v1/environment answers 200; milliseconds from spawn. */

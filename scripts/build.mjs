@@ -1,9 +1,10 @@
 // Builds dist/. `node scripts/build.mjs server` builds only the Node server (what `npm start` needs).
-//   dist/clerk.browser.js   script-tag bundle (IIFE, minified): sets window.Clerk
-//   dist/index.js           ESM entry (+ dist/types/*.d.ts)
-//   dist/server/*.js        the FAPI server (Node, dependencies external)
-//   dist/pages/account.*    script and stylesheet of the hosted account pages (/sign-in, /sign-up, /waitlist)
-// A target whose inputs (src/**, this script, package.json, the lockfiles, tsconfig*.json) hash as they did at its last
+//   browser  Vite, one build per mode of vite.config.ts: dist/clerk.browser.js (script-tag IIFE, sets window.Clerk),
+//            dist/index.js (ESM entry), dist/elements/*.js + dist/chunks/ (one chunk per element), dist/elements.js,
+//            dist/pages/account.* (the hosted account pages); then dist/types/*.d.ts with tsc
+//   server   esbuild: dist/server/*.js, the FAPI server (Node, dependencies external)
+//   backend  esbuild: dist/backend/*.js, the helpers for the user's backend (Node, dependencies external)
+// A target whose inputs (src/**, this script, vite.config.ts, package.json, the lockfiles, tsconfig*.json) hash as they did at its last
 // successful build, and whose outputs are all still there, is skipped: dist/.build-hash keeps, per target, that hash and
 // the outputs' sizes. `--force` rebuilds anyway. Paths are relative to the working directory (the repository root).
 import { execFileSync } from 'node:child_process';
@@ -22,12 +23,8 @@ if (only && !TARGETS.includes(only)) {
   process.exit(2);
 }
 const STAMP = 'dist/.build-hash';
-/** Element folders under src/elements with a `<name>/<name>.ts` entry: each becomes dist/elements/<name>.js. */
-const ELEMENTS = readdirSync('src/elements', { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(`src/elements/${d.name}/${d.name}.ts`))
-  .map((d) => d.name);
-const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
-const define = { __CLERK_WC_VERSION__: JSON.stringify(version) };
+/** The modes of vite.config.ts (its BROWSER_MODES), built in this order. */
+const BROWSER_MODES = ['iife', 'esm', 'elements', 'all', 'pages'];
 
 /** Every file under `dir`, sorted, as paths relative to the working directory with `/` separators. */
 function files(dir) {
@@ -43,6 +40,7 @@ function inputsHash() {
   const hash = createHash('sha256');
   const add = (name, bytes) => hash.update(`${name}\0${bytes.length}\0`).update(bytes);
   add('scripts/build.mjs', readFileSync(fileURLToPath(import.meta.url)));
+  if (existsSync('vite.config.ts')) add('vite.config.ts', readFileSync('vite.config.ts'));
   const configs = readdirSync('.').filter((f) => /^tsconfig.*\.json$/.test(f)).sort();
   for (const f of ['package.json', 'package-lock.json', 'node_modules/.package-lock.json', ...configs]) {
     if (existsSync(f)) add(f, readFileSync(f));
@@ -120,25 +118,13 @@ async function buildBackend(out) {
   });
 }
 
+/** The browser side: one Vite build per mode of vite.config.ts (script-tag IIFE, ESM entry, element chunks, all elements, pages). */
 async function buildBrowser(out) {
-  const common = { bundle: true, platform: 'browser', target: 'es2022', define, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
-  await bundle(out, { ...common, entryPoints: ['src/browser.ts'], outfile: 'dist/clerk.browser.js', format: 'iife', minify: true });
-  await bundle(out, { ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', format: 'esm', minify: false });
-  // One chunk per element, Lit and shared code split out: what the autoloader imports on first use.
-  await bundle(out, {
-    ...common,
-    entryPoints: Object.fromEntries(ELEMENTS.map((name) => [`elements/${name}`, `src/elements/${name}/${name}.ts`])),
-    outdir: 'dist',
-    format: 'esm',
-    splitting: true,
-    minify: true,
-    chunkNames: 'chunks/[name]-[hash]',
-  });
-  // For apps that bundle: every element in one module (its own build, so the chunks above stay per element).
-  await bundle(out, { ...common, entryPoints: ['src/elements/all.ts'], outfile: 'dist/elements.js', format: 'esm', minify: true });
-  // The hosted account pages' own files (the server serves them under /__clerk-wc/pages/; no inline code there).
-  await bundle(out, { ...common, entryPoints: { 'pages/account': 'src/pages/account.ts' }, outdir: 'dist', format: 'iife', minify: true });
-  await bundle(out, { ...common, entryPoints: { 'pages/account': 'src/pages/account.css' }, outdir: 'dist', minify: true, sourcemap: false });
+  const { build } = await import('vite'); // loaded only when the browser side is built
+  for (const mode of BROWSER_MODES) {
+    const results = await build({ configFile: 'vite.config.ts', mode, logLevel: 'warn' });
+    for (const result of [results].flat()) for (const item of result.output ?? []) out.add(`dist/${item.fileName}`);
+  }
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
   for (const f of files('dist/types')) out.add(f);
 }

@@ -5,6 +5,8 @@
 // Runs under the pages' strict CSP: this file is the only script besides the bundle.
 import type { Clerk } from '../core/clerk.js';
 import { type AllowedRedirectOrigin, safeRedirect } from '../core/redirects.js';
+// The pages' stylesheet: Vite writes it to dist/pages/account.css (the page links it; no inline styles under the CSP).
+import './account.css';
 
 type PageName = 'sign-in' | 'sign-up' | 'waitlist';
 

@@ -25,7 +25,7 @@ function mtimes(dist: string): Record<string, number> {
 test('build.mjs: a second run is a no-op; a changed source, a missing output, a failed build or --force rebuild', async (t) => {
   const tree = mkdtempSync(join(tmpdir(), 'clerk-wc-build-cache-'));
   t.after(() => rmSync(tree, { recursive: true, force: true }));
-  copyTree(tree, ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'src']);
+  copyTree(tree, ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'vite.config.ts', 'src']);
   linkInstalls(tree);
   const dist = join(tree, 'dist');
 
