@@ -63,7 +63,9 @@ function runAsIds() {
   let passwd = '';
   try {
     passwd = readFileSync('/etc/passwd', 'utf8');
-  } catch {}
+  } catch {
+    // no passwd file: no postgres user either
+  }
   const line = passwd.split('\n').find((l) => l.startsWith('postgres:'));
   if (!line) {
     throw new Error(
@@ -128,11 +130,15 @@ export async function startPostgres() {
     if (postmaster && postmaster.exitCode === null && postmaster.signalCode === null) {
       try {
         process.kill(postmaster.pid, 'SIGQUIT');
-      } catch {}
+      } catch {
+        // already gone
+      }
     }
     try {
       rmSync(dir, { recursive: true, force: true });
-    } catch {}
+    } catch {
+      // a leftover temp folder is harmless
+    }
   };
   process.on('exit', onExit);
 

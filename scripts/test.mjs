@@ -29,13 +29,15 @@ const countDir = mkdtempSync(join(tmpdir(), 'clerk-wc-test-count-'));
 const countFile = join(countDir, 'count.txt');
 const only = process.argv.slice(2);
 if ((await run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])) !== 0) process.exit(1);
+// Lint (ESLint: the recommended and typescript-eslint rules, Lit and web-components rules for the elements).
+if ((await run('npx', ['eslint', '.'])) !== 0) process.exit(1);
 if ((await run('node', ['scripts/build.mjs'])) !== 0) process.exit(1);
 // The framework demos have end-to-end tests: build them (installing their own dependencies when missing).
 const wantsDemos = only.length === 0 || only.some((f) => f.includes('e2e'));
 if (wantsDemos && (await run('node', ['scripts/build-demos.mjs', '--strict'])) !== 0) process.exit(1);
 
 const pg = await startPostgres();
-let code = 1;
+let code;
 try {
   const files = only.length > 0 ? only : testFiles('test');
   const reporter = ['--test-reporter=spec', '--test-reporter-destination=stdout', `--test-reporter=${COUNT_REPORTER}`, `--test-reporter-destination=${countFile}`];

@@ -104,7 +104,7 @@ export async function verifyToken(token: string, options: VerifyTokenOptions): P
     key = source;
   }
   const signature = Buffer.from(token.slice(dot2 + 1), 'base64url');
-  let ok = false;
+  let ok: boolean;
   try {
     ok = verify('RSA-SHA256', Buffer.from(token.slice(0, dot2), 'latin1'), key, signature);
   } catch {

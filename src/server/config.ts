@@ -143,7 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     try {
       parsed = JSON.parse(readFileSync(file, 'utf8'));
     } catch (e) {
-      throw new Error(`Could not parse config file ${file}: ${(e as Error).message}`);
+      throw new Error(`Could not parse config file ${file}: ${(e as Error).message}`, { cause: e });
     }
     config = merge(config, parsed);
   } else if (env.CLERK_WC_CONFIG) {

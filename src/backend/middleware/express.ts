@@ -4,6 +4,8 @@ import { assertKeySource, authenticateRequest, type Auth, type AuthenticateReque
 import { missingMiddleware, unauthorizedBody, WWW_AUTHENTICATE } from './unauthorized.js';
 
 declare global {
+  // Express's own request type is a global namespace: merging into it needs one.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Request {
       /** Set by clerk-wc's clerkMiddleware(). */
