@@ -27,11 +27,21 @@ function lib(mode: Mode): NonNullable<UserConfig['build']>['lib'] {
     case 'esm':
       return { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' };
     case 'elements':
-      return { entry: Object.fromEntries(ELEMENTS.map((n) => [`elements/${n}`, `src/elements/${n}/${n}.ts`])), formats: ['es'], fileName: (_f, name) => `${name}.js` };
+      return {
+        entry: Object.fromEntries(ELEMENTS.map((n) => [`elements/${n}`, `src/elements/${n}/${n}.ts`])),
+        formats: ['es'],
+        fileName: (_f, name) => `${name}.js`,
+      };
     case 'all':
       return { entry: 'src/elements/all.ts', formats: ['es'], fileName: () => 'elements.js' };
     case 'pages':
-      return { entry: { 'pages/account': 'src/pages/account.ts' }, formats: ['iife'], name: 'ClerkWCAccountPage', fileName: (_f, name) => `${name}.js`, cssFileName: 'account' };
+      return {
+        entry: { 'pages/account': 'src/pages/account.ts' },
+        formats: ['iife'],
+        name: 'ClerkWCAccountPage',
+        fileName: (_f, name) => `${name}.js`,
+        cssFileName: 'account',
+      };
   }
 }
 

@@ -101,8 +101,12 @@ async function main(): Promise<number> {
     const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
     console.log(`\nclerk-wc backend: verifyToken vs raw jose (median of ${ROUNDS} × ${ROUND_SECONDS} s, ${cpus().length} CPUs, node ${process.version})`);
     for (const r of rows) console.log(`  ${r[0]!.padEnd(w[0]!)}  ${r[1]!.padStart(w[1]!)}  ${r[2]!.padStart(w[2]!)}`);
-    console.log(`  network requests during ${fmt(verifications)} verifications: ${networkRequests} (JWKS fetched ${proxy.count} time(s) in all, before the loops)`);
-    console.log(`  target: ratio ≥ ${TARGET_RATIO} (one at a time) ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}; zero requests ${networkRequests === 0 ? 'met' : 'NOT met'}\n`);
+    console.log(
+      `  network requests during ${fmt(verifications)} verifications: ${networkRequests} (JWKS fetched ${proxy.count} time(s) in all, before the loops)`,
+    );
+    console.log(
+      `  target: ratio ≥ ${TARGET_RATIO} (one at a time) ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}; zero requests ${networkRequests === 0 ? 'met' : 'NOT met'}\n`,
+    );
     console.log(
       JSON.stringify({
         bench: 'backend',

@@ -12,14 +12,25 @@ import { chromium } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = 10;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const data = mkdtempSync(join(tmpdir(), 'clerk-wc-page-bench-'));
 const server = spawn(process.execPath, [join(ROOT, 'dist/server/cli.js'), '--static-dir', join(ROOT, 'demo')], {
   env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLERK_WC_DATA_DIR: data, MAIL_LOG: '0', CLERK_WC_CONFIG: '', RATE_LIMIT_MAX: '0' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
-const url: string = await new Promise((ok) => createInterface({ input: server.stdout! }).on('line', (l) => l.startsWith('{"event":"listening"') && ok(JSON.parse(l).url)));
+const url: string = await new Promise((ok) =>
+  createInterface({ input: server.stdout! }).on('line', (l) => l.startsWith('{"event":"listening"') && ok(JSON.parse(l).url)),
+);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS });
 
 interface Run {
@@ -36,7 +47,13 @@ async function once(): Promise<Run> {
   page.on('response', (res) => {
     const u = new URL(res.url());
     requests.push(`${res.request().method()} ${u.pathname}`);
-    if (res.request().resourceType() === 'script') bodies.push(res.body().then((b) => gzipSync(b, { level: 9 }).length, () => 0));
+    if (res.request().resourceType() === 'script')
+      bodies.push(
+        res.body().then(
+          (b) => gzipSync(b, { level: 9 }).length,
+          () => 0,
+        ),
+      );
   });
   const start = performance.now();
   await page.goto(`${url}/quickstart.html`);
@@ -63,7 +80,16 @@ try {
   console.log(`  all requests:       ${first.requests.join(', ')}`);
   console.log(`  JavaScript (gzip):  ${first.jsGzip} B`);
   console.log(`  navigation → interactive form, median of ${RUNS}: ${median.toFixed(0)} ms (min ${times[0]!.toFixed(0)}, max ${times.at(-1)!.toFixed(0)})`);
-  console.log(JSON.stringify({ event: 'bench:page', requests: first.requests.length, fapiRequests: fapi.length, jsGzipBytes: first.jsGzip, medianMs: Math.round(median), runsMs: times.map(Math.round) }));
+  console.log(
+    JSON.stringify({
+      event: 'bench:page',
+      requests: first.requests.length,
+      fapiRequests: fapi.length,
+      jsGzipBytes: first.jsGzip,
+      medianMs: Math.round(median),
+      runsMs: times.map(Math.round),
+    }),
+  );
 } finally {
   await browser.close();
   server.kill('SIGTERM');

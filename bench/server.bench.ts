@@ -493,7 +493,12 @@ async function main(): Promise<void> {
   const c100 = await load(target, cookie, 100, LOAD_100_SECONDS, server.pid);
   const afterLoad = rssOf(server.pid);
   await stopServer(server);
-  const serverOutput = server.output.filter((l) => !l.startsWith('stdout: clerk-wc FAPI server listening') && !/^stdout: +(publishable key|database|mail):/.test(l) && !l.startsWith('stdout: {"event":"listening"'));
+  const serverOutput = server.output.filter(
+    (l) =>
+      !l.startsWith('stdout: clerk-wc FAPI server listening') &&
+      !/^stdout: +(publishable key|database|mail):/.test(l) &&
+      !l.startsWith('stdout: {"event":"listening"'),
+  );
 
   // -------------------------------------------------------------------------------------------------------------
   const ratio = c10.rps / raw.joseSerial;
@@ -524,14 +529,34 @@ async function main(): Promise<void> {
       `${round(r.serverCpuBusy * 100, 0)}%`,
     ]),
   ]);
-  console.log(`  (one node:crypto RS256 signature ≈ ${round(1e6 / raw.nodeSync, 0)} µs of CPU; 100-connection figures include opening all 100 connections at once,`);
+  console.log(
+    `  (one node:crypto RS256 signature ≈ ${round(1e6 / raw.nodeSync, 0)} µs of CPU; 100-connection figures include opening all 100 connections at once,`,
+  );
   console.log('   which a saturated Node server accepts one per event-loop turn, so the first requests of late connections wait longest)');
 
   table('Start-up (spawn → first 200 from GET /v1/environment), median of ' + START_RUNS, [
     ['run', 'median ms', 'min ms', 'max ms', '“listening” line ms'],
-    ['cold (empty data dir: SQLite, migrations, RSA key)', round(coldMed).toString(), round(Math.min(...starts.cold)).toString(), round(Math.max(...starts.cold)).toString(), round(median(starts.coldListening)).toString()],
-    ['warm restart (same data dir)', round(warmMed).toString(), round(Math.min(...starts.warm)).toString(), round(Math.max(...starts.warm)).toString(), round(median(starts.warmListening)).toString()],
-    ['for scale: node -e 0', round(median(starts.nodeBaseline)).toString(), round(Math.min(...starts.nodeBaseline)).toString(), round(Math.max(...starts.nodeBaseline)).toString(), '-'],
+    [
+      'cold (empty data dir: SQLite, migrations, RSA key)',
+      round(coldMed).toString(),
+      round(Math.min(...starts.cold)).toString(),
+      round(Math.max(...starts.cold)).toString(),
+      round(median(starts.coldListening)).toString(),
+    ],
+    [
+      'warm restart (same data dir)',
+      round(warmMed).toString(),
+      round(Math.min(...starts.warm)).toString(),
+      round(Math.max(...starts.warm)).toString(),
+      round(median(starts.warmListening)).toString(),
+    ],
+    [
+      'for scale: node -e 0',
+      round(median(starts.nodeBaseline)).toString(),
+      round(Math.min(...starts.nodeBaseline)).toString(),
+      round(Math.max(...starts.nodeBaseline)).toString(),
+      '-',
+    ],
   ]);
 
   table('Server memory (/proc/<pid>/status)', [
@@ -544,7 +569,12 @@ async function main(): Promise<void> {
     ['figure', 'value', 'target', 'result'],
     ['mint ratio (10 conn req/s ÷ jose signs/s)', round(ratio, 2).toString(), `≥ ${TARGET_RATIO}`, mark(ratio >= TARGET_RATIO)],
     ['p99 latency at 10 connections', `${round(c10.p99, 2)} ms`, `< ${TARGET_P99_MS} ms`, mark(c10.p99 < TARGET_P99_MS)],
-    ['non-2xx / errors during load', String(c10.non2xx + c100.non2xx + c10.errors + c100.errors + c10.timeouts + c100.timeouts), '0', loadValid ? 'PASS' : 'FAIL'],
+    [
+      'non-2xx / errors during load',
+      String(c10.non2xx + c100.non2xx + c10.errors + c100.errors + c10.timeouts + c100.timeouts),
+      '0',
+      loadValid ? 'PASS' : 'FAIL',
+    ],
     ['cold start (median)', `${round(coldMed)} ms`, `< ${TARGET_START_MS} ms`, mark(coldMed < TARGET_START_MS)],
     ['warm restart (median)', `${round(warmMed)} ms`, `< ${TARGET_START_MS} ms`, mark(warmMed < TARGET_START_MS)],
     ['idle RSS', `${round(idle.rssMb)} MB`, `< ${TARGET_RSS_MB} MB`, mark(idle.rssMb < TARGET_RSS_MB)],
@@ -563,8 +593,26 @@ async function main(): Promise<void> {
     cpuModel,
     rawSigning: { joseSerialPerSec: round(raw.joseSerial), joseParallel4PerSec: round(raw.joseParallel), nodeCryptoSyncPerSec: round(raw.nodeSync) },
     mint: {
-      c10: { ...c10, rps: round(c10.rps), p50: round(c10.p50, 3), p90: round(c10.p90, 3), p99: round(c10.p99, 3), max: round(c10.max, 3), serverCpuUsPerReq: round(c10.serverCpuUsPerReq), serverCpuBusy: round(c10.serverCpuBusy, 3) },
-      c100: { ...c100, rps: round(c100.rps), p50: round(c100.p50, 3), p90: round(c100.p90, 3), p99: round(c100.p99, 3), max: round(c100.max, 3), serverCpuUsPerReq: round(c100.serverCpuUsPerReq), serverCpuBusy: round(c100.serverCpuBusy, 3) },
+      c10: {
+        ...c10,
+        rps: round(c10.rps),
+        p50: round(c10.p50, 3),
+        p90: round(c10.p90, 3),
+        p99: round(c10.p99, 3),
+        max: round(c10.max, 3),
+        serverCpuUsPerReq: round(c10.serverCpuUsPerReq),
+        serverCpuBusy: round(c10.serverCpuBusy, 3),
+      },
+      c100: {
+        ...c100,
+        rps: round(c100.rps),
+        p50: round(c100.p50, 3),
+        p90: round(c100.p90, 3),
+        p99: round(c100.p99, 3),
+        max: round(c100.max, 3),
+        serverCpuUsPerReq: round(c100.serverCpuUsPerReq),
+        serverCpuBusy: round(c100.serverCpuBusy, 3),
+      },
       ratio: round(ratio, 3),
     },
     startMs: {

@@ -36,7 +36,8 @@ async function fapi(method, path, params) {
     // Not JSON: handled below.
   }
   if (!res.ok) {
-    const errors = Array.isArray(json?.errors) && json.errors.length > 0 ? json.errors : [{ code: 'http_error', message: `The server answered ${res.status}.`, meta: {} }];
+    const errors =
+      Array.isArray(json?.errors) && json.errors.length > 0 ? json.errors : [{ code: 'http_error', message: `The server answered ${res.status}.`, meta: {} }];
     throw new FapiError(res.status, errors);
   }
   return json;
@@ -121,7 +122,10 @@ function paintAvatar(el, user) {
 function decodeJwt(jwt) {
   const part = String(jwt).split('.')[1];
   if (!part) throw new Error('not a JWT');
-  const b64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
+  const b64 = part
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(part.length / 4) * 4, '=');
   const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
   return JSON.parse(new TextDecoder().decode(bytes));
 }
@@ -439,7 +443,13 @@ function setUpSignIn() {
     e.preventDefault();
     const label = identifierLabel().toLowerCase();
     submitting(form, async () => {
-      if (!requireFields(form, [['identifier', label], ['password', 'password']])) return;
+      if (
+        !requireFields(form, [
+          ['identifier', label],
+          ['password', 'password'],
+        ])
+      )
+        return;
       const signIn = absorb(
         await fapi('POST', '/v1/client/sign_ins', { identifier: value(form, 'identifier'), password: $('sign-in-password').value, strategy: 'password' }),
       );

@@ -11,15 +11,30 @@ for (const mod of [...manifest.modules].sort((a, b) => a.path.localeCompare(b.pa
     if (!d.tagName) continue;
     out.push(`#### \`<${d.tagName}>\``, '', esc(d.summary ?? d.description), '');
     const attrs = (d.attributes ?? []).filter((a) => a.fieldName !== 'theme');
-    if (attrs.length) out.push('| attribute | property | type | description |', '|---|---|---|---|', ...attrs.map((a) => `| \`${a.name}\` | \`${a.fieldName ?? ''}\` | \`${esc(a.type?.text)}\` | ${esc(a.description)} |`), '');
-    const props = (d.members ?? []).filter((m) => m.kind === 'field' && m.privacy === undefined && !m.static && !attrs.some((a) => a.fieldName === m.name) && m.description && !['clerk', 'appearance', 'localization', 'theme'].includes(m.name));
+    if (attrs.length)
+      out.push(
+        '| attribute | property | type | description |',
+        '|---|---|---|---|',
+        ...attrs.map((a) => `| \`${a.name}\` | \`${a.fieldName ?? ''}\` | \`${esc(a.type?.text)}\` | ${esc(a.description)} |`),
+        '',
+      );
+    const props = (d.members ?? []).filter(
+      (m) =>
+        m.kind === 'field' &&
+        m.privacy === undefined &&
+        !m.static &&
+        !attrs.some((a) => a.fieldName === m.name) &&
+        m.description &&
+        !['clerk', 'appearance', 'localization', 'theme'].includes(m.name),
+    );
     if (props.length) out.push(`Properties: ${props.map((p) => `\`${p.name}\` (${esc(p.description)})`).join('; ')}.`, '');
     const methods = (d.members ?? []).filter((m) => m.kind === 'method' && m.privacy === undefined && !m.static && m.description);
     if (methods.length) out.push(`Methods: ${methods.map((m) => `\`${m.name}()\` (${esc(m.description)})`).join('; ')}.`, '');
     if (d.events?.length) out.push(`Events: ${d.events.map((e) => `\`${e.name}\`${e.description ? ` (${esc(e.description)})` : ''}`).join('; ')}.`, '');
     if (d.slots?.length) out.push(`Slots: ${d.slots.map((s) => `${s.name ? `\`${s.name}\`` : 'default'} (${esc(s.description)})`).join('; ')}.`, '');
     if (d.cssParts?.length) out.push(`Parts: ${d.cssParts.map((p) => `\`${p.name}\``).join(', ')}.`, '');
-    if (d.cssProperties?.length) out.push(`Custom properties: ${d.cssProperties.map((p) => `\`${p.name}\`${p.default ? ` (default \`${p.default}\`)` : ''}`).join(', ')}.`, '');
+    if (d.cssProperties?.length)
+      out.push(`Custom properties: ${d.cssProperties.map((p) => `\`${p.name}\`${p.default ? ` (default \`${p.default}\`)` : ''}`).join(', ')}.`, '');
   }
 }
 const readme = readFileSync('README.md', 'utf8');

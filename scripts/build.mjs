@@ -41,7 +41,9 @@ function inputsHash() {
   const add = (name, bytes) => hash.update(`${name}\0${bytes.length}\0`).update(bytes);
   add('scripts/build.mjs', readFileSync(fileURLToPath(import.meta.url)));
   if (existsSync('vite.config.ts')) add('vite.config.ts', readFileSync('vite.config.ts'));
-  const configs = readdirSync('.').filter((f) => /^tsconfig.*\.json$/.test(f)).sort();
+  const configs = readdirSync('.')
+    .filter((f) => /^tsconfig.*\.json$/.test(f))
+    .sort();
   for (const f of ['package.json', 'package-lock.json', 'node_modules/.package-lock.json', ...configs]) {
     if (existsSync(f)) add(f, readFileSync(f));
   }

@@ -39,10 +39,7 @@ const SERVER_SETTINGS = {
 
 function findBinDir() {
   const missing = () =>
-    new Error(
-      `PostgreSQL server binaries not found under ${PG_ROOT}/*/bin ` +
-        '(need initdb and postgres). Install them with: apt-get install -y postgresql',
-    );
+    new Error(`PostgreSQL server binaries not found under ${PG_ROOT}/*/bin ` + '(need initdb and postgres). Install them with: apt-get install -y postgresql');
   let versions;
   try {
     versions = readdirSync(PG_ROOT);
@@ -69,8 +66,7 @@ function runAsIds() {
   const line = passwd.split('\n').find((l) => l.startsWith('postgres:'));
   if (!line) {
     throw new Error(
-      'Running as root but there is no `postgres` user to run PostgreSQL as ' +
-        '(it is created by the Debian package: apt-get install -y postgresql)',
+      'Running as root but there is no `postgres` user to run PostgreSQL as ' + '(it is created by the Debian package: apt-get install -y postgresql)',
     );
   }
   const [, , uid, gid] = line.split(':');
@@ -155,11 +151,7 @@ export async function startPostgres() {
 
   try {
     if (ids) chownSync(dir, ids.uid, ids.gid);
-    await run(
-      join(bin, 'initdb'),
-      ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-locale', '-E', 'UTF8', '--no-sync', '--no-instructions'],
-      spawnOpts,
-    );
+    await run(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-locale', '-E', 'UTF8', '--no-sync', '--no-instructions'], spawnOpts);
   } catch (err) {
     return cleanupOnError(err);
   }

@@ -8,7 +8,16 @@ import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
 
 const OUT = 'docs/screenshots';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const data = mkdtempSync(join(tmpdir(), 'clerk-wc-shots-'));
 const server = spawn(process.execPath, ['dist/server/cli.js', '--static-dir', 'demo'], {
   env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLERK_WC_DATA_DIR: data, MAIL_LOG: '0', CLERK_WC_CONFIG: '' },
@@ -21,7 +30,11 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 mkdirSync(OUT, { recursive: true });
 try {
   for (const theme of ['light', 'dark', 'custom']) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, colorScheme: theme === 'dark' ? 'dark' : 'light' });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      deviceScaleFactor: 1,
+      colorScheme: theme === 'dark' ? 'dark' : 'light',
+    });
     const page = await context.newPage();
     await page.goto(`${url}/gallery.html?theme=${theme}`);
     for (const tag of ['clerk-sign-in', 'clerk-sign-up', 'clerk-waitlist']) await page.locator(`${tag} input`).first().waitFor();

@@ -48,7 +48,21 @@ if (existsSync('dist/elements')) {
     console.log(`<clerk-${name.replace(/\.js$/, '')}>`.padEnd(36) + String(files.length + 1).padStart(5) + String(total).padStart(12) + `  ${kb(total)}`);
   }
   if (pages['sign-in']) {
-    console.log(`budget: sign-in page <= ${kb(PAGE_BUDGET)} gzip: ${pages['sign-in'] <= PAGE_BUDGET ? 'PASS' : 'MISS'}` + (theirs ? `; Clerk's clerk.browser.js alone is ${(theirs / pages['sign-in']).toFixed(1)}× that, before its UI bundles` : ''));
+    console.log(
+      `budget: sign-in page <= ${kb(PAGE_BUDGET)} gzip: ${pages['sign-in'] <= PAGE_BUDGET ? 'PASS' : 'MISS'}` +
+        (theirs ? `; Clerk's clerk.browser.js alone is ${(theirs / pages['sign-in']).toFixed(1)}× that, before its UI bundles` : ''),
+    );
   }
 }
-console.log(JSON.stringify({ event: 'size', loaderGzip: ours, clerkJsGzip: theirs ?? null, clerkJsVersion: clerkVersion, ratio: theirs ? ours / theirs : null, loaderBudget: LOADER_BUDGET, pageGzip: pages, pageBudget: PAGE_BUDGET }));
+console.log(
+  JSON.stringify({
+    event: 'size',
+    loaderGzip: ours,
+    clerkJsGzip: theirs ?? null,
+    clerkJsVersion: clerkVersion,
+    ratio: theirs ? ours / theirs : null,
+    loaderBudget: LOADER_BUDGET,
+    pageGzip: pages,
+    pageBudget: PAGE_BUDGET,
+  }),
+);

@@ -40,7 +40,12 @@ const pg = await startPostgres();
 let code;
 try {
   const files = only.length > 0 ? only : testFiles('test');
-  const reporter = ['--test-reporter=spec', '--test-reporter-destination=stdout', `--test-reporter=${COUNT_REPORTER}`, `--test-reporter-destination=${countFile}`];
+  const reporter = [
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    `--test-reporter=${COUNT_REPORTER}`,
+    `--test-reporter-destination=${countFile}`,
+  ];
   code = await run('node', ['--import', 'tsx', '--test', ...reporter, '--test-concurrency=2', ...files], {
     ...process.env,
     TEST_PG_ADMIN_URL: pg.url,

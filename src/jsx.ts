@@ -2,7 +2,13 @@
 // properties (React 19 sets them as properties on custom elements) and its `clerk-*` events as `onclerk-…` props.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { LitElement } from 'lit';
-import type { ClerkRedirectToSignIn, ClerkRedirectToSignUp, ClerkSignInButton, ClerkSignOutButton, ClerkSignUpButton } from './elements/buttons/buttons.component.js';
+import type {
+  ClerkRedirectToSignIn,
+  ClerkRedirectToSignUp,
+  ClerkSignInButton,
+  ClerkSignOutButton,
+  ClerkSignUpButton,
+} from './elements/buttons/buttons.component.js';
 import type { ClerkLoaded } from './elements/control/loaded.component.js';
 import type { ClerkLoading } from './elements/control/loading.component.js';
 import type { ClerkSignedIn } from './elements/control/signed-in.component.js';

@@ -75,7 +75,13 @@ test('imports respect the layer boundaries', () => {
 });
 
 test('the checker knows every folder of src/ (a new one gets its boundaries here first)', () => {
-  assert.deepEqual(readdirSync(SRC, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort(), AREAS);
+  assert.deepEqual(
+    readdirSync(SRC, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort(),
+    AREAS,
+  );
 });
 
 test('types imports nothing: no other src/ folder, no node: module, no package, not even a type', () => {
@@ -144,7 +150,7 @@ const SERVICES_IMPORTING_HTTP_OR_SERIALIZE: readonly string[] = [
   'services/waitlist.ts → http/errors.js', // to be removed by the store-layer work
 ];
 
-test('server services never import http/ or serialize/ (allow-list of today\'s offenders only shrinks)', () => {
+test("server services never import http/ or serialize/ (allow-list of today's offenders only shrinks)", () => {
   const server = join(SRC, 'server');
   const serviceFiles = files(join(server, 'services'));
   assert.ok(serviceFiles.length > 5, 'the check sees the services');
@@ -184,7 +190,7 @@ test('the window.Clerk check recognises each way of reading it, and not a commen
   }
 });
 
-test('elements never read window.Clerk (allow-list of today\'s offenders only shrinks)', () => {
+test("elements never read window.Clerk (allow-list of today's offenders only shrinks)", () => {
   const elementFiles = files(join(SRC, 'elements'));
   assert.ok(elementFiles.length > 10, 'the check sees the elements');
   const found = elementFiles.filter((f) => READS_WINDOW_CLERK.test(code(readFileSync(f, 'utf8')))).map((f) => relative(SRC, f).split(sep).join('/'));
@@ -209,9 +215,19 @@ test('nothing the project runs reads outside the repository (a fresh clone has n
     .flatMap((d) => filesMatching(join(root, d), /\.(ts|mjs|js|sh)$|^run$/))
     .filter((f) => !f.includes(`${sep}node_modules${sep}`) && !f.includes(`${sep}demo${sep}apps${sep}`));
   assert.ok(scanned.length > 50, 'the scan sees the project files');
-  const offenders = scanned.filter((f) => /shared\/(fapi|seeds|hooks)\/|shared\/(ARCHITECTURE|STYLE|TOOLCHAIN)\.md|'shared', '(fapi|seeds)'|\.library\//.test(readFileSync(f, 'utf8')) && !f.endsWith('architecture.test.ts'));
-  assert.deepEqual(offenders.map((f) => relative(root, f)), []);
-  assert.ok(existsSync(join(root, 'spec/fapi-2026-05-12.yml')) && existsSync(join(root, 'spec/LICENSE')), 'the vendored spec and its license are in the repository');
+  const offenders = scanned.filter(
+    (f) =>
+      /shared\/(fapi|seeds|hooks)\/|shared\/(ARCHITECTURE|STYLE|TOOLCHAIN)\.md|'shared', '(fapi|seeds)'|\.library\//.test(readFileSync(f, 'utf8')) &&
+      !f.endsWith('architecture.test.ts'),
+  );
+  assert.deepEqual(
+    offenders.map((f) => relative(root, f)),
+    [],
+  );
+  assert.ok(
+    existsSync(join(root, 'spec/fapi-2026-05-12.yml')) && existsSync(join(root, 'spec/LICENSE')),
+    'the vendored spec and its license are in the repository',
+  );
 });
 
 function filesMatching(dir: string, pattern: RegExp): string[] {

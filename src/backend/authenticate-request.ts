@@ -87,7 +87,16 @@ export function tokenFromRequest(request: RequestLike): string | undefined {
 }
 
 export function signedOut(reason: SignedOutReason, message: string): SignedOutState {
-  const auth: SignedOutAuth = { isSignedIn: false, userId: null, sessionId: null, orgId: null, sessionClaims: null, getToken: async () => null, reason, message };
+  const auth: SignedOutAuth = {
+    isSignedIn: false,
+    userId: null,
+    sessionId: null,
+    orgId: null,
+    sessionClaims: null,
+    getToken: async () => null,
+    reason,
+    message,
+  };
   return { isSignedIn: false, reason, message, toAuth: () => auth };
 }
 

@@ -117,11 +117,12 @@ export type { JwksJSON };
 type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
 
 /** `T` with every key camelCased, recursively, except inside `*_metadata` values. */
-export type Camelized<T> = T extends Array<infer U>
-  ? Array<Camelized<U>>
-  : T extends object
-    ? { [K in keyof T as K extends string ? CamelCase<K> : K]: K extends `${string}_metadata` ? T[K] : Camelized<T[K]> }
-    : T;
+export type Camelized<T> =
+  T extends Array<infer U>
+    ? Array<Camelized<U>>
+    : T extends object
+      ? { [K in keyof T as K extends string ? CamelCase<K> : K]: K extends `${string}_metadata` ? T[K] : Camelized<T[K]> }
+      : T;
 
 const camel = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const snake = (key: string) => key.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
@@ -300,7 +301,8 @@ export function createClerkClient(options: ClerkClientOptions = {}) {
   const doFetch = options.fetch ?? fetch;
 
   async function request<T>(method: string, route: string, init: { query?: Query; body?: object } = {}): Promise<T> {
-    if (!secretKey) throw new Error('createClerkClient: no secretKey. Pass { secretKey } or set CLERK_SECRET_KEY to the sk_… key the server printed on first start.');
+    if (!secretKey)
+      throw new Error('createClerkClient: no secretKey. Pass { secretKey } or set CLERK_SECRET_KEY to the sk_… key the server printed on first start.');
     if (!secretKey.startsWith('sk_')) throw new Error('createClerkClient: secretKey must be the secret key (sk_…), never the publishable key (pk_…).');
     if (!apiUrl) throw new Error('createClerkClient: no apiUrl. Pass { apiUrl } (the clerk-wc server, e.g. http://localhost:4000) or set CLERK_API_URL.');
     const base = apiUrl.endsWith(`/${version}`) ? apiUrl : `${apiUrl}/${version}`;
@@ -320,7 +322,10 @@ export function createClerkClient(options: ClerkClientOptions = {}) {
     }
     if (!res.ok) {
       const raw = isPlainObject(json) && Array.isArray(json.errors) ? (json.errors as unknown[]) : [];
-      const errors = raw.length > 0 ? (renameKeys(raw, camel) as ClerkAPIError[]) : [{ code: 'unexpected_response', message: `HTTP ${res.status}`, longMessage: text.slice(0, 200) || `HTTP ${res.status}` }];
+      const errors =
+        raw.length > 0
+          ? (renameKeys(raw, camel) as ClerkAPIError[])
+          : [{ code: 'unexpected_response', message: `HTTP ${res.status}`, longMessage: text.slice(0, 200) || `HTTP ${res.status}` }];
       const retryAfter = Number(res.headers.get('retry-after'));
       throw new ClerkAPIResponseError(res.status, errors, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
     }
@@ -328,7 +333,10 @@ export function createClerkClient(options: ClerkClientOptions = {}) {
   }
 
   const camelize = <T>(json: unknown) => renameKeys(json, camel) as Camelized<T>;
-  const page = <J, R>(json: { data: J[]; total_count: number }, map: (j: J) => R): PaginatedResourceResponse<R[]> => ({ data: json.data.map(map), totalCount: json.total_count });
+  const page = <J, R>(json: { data: J[]; total_count: number }, map: (j: J) => R): PaginatedResourceResponse<R[]> => ({
+    data: json.data.map(map),
+    totalCount: json.total_count,
+  });
 
   const users = {
     async getUser(userId: string): Promise<User> {

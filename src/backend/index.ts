@@ -7,7 +7,17 @@ export type { FactorVerificationAge, SessionClaims } from '../types/index.js';
 export { JwksCache, jwksCacheFor } from './jwks.js';
 export type { JwksCacheOptions } from './jwks.js';
 export { authenticateRequest, tokenFromRequest } from './authenticate-request.js';
-export type { Auth, AuthenticateRequestOptions, RequestLike, RequestState, SignedInAuth, SignedInState, SignedOutAuth, SignedOutReason, SignedOutState } from './authenticate-request.js';
+export type {
+  Auth,
+  AuthenticateRequestOptions,
+  RequestLike,
+  RequestState,
+  SignedInAuth,
+  SignedInState,
+  SignedOutAuth,
+  SignedOutReason,
+  SignedOutState,
+} from './authenticate-request.js';
 export { createClerkClient, ClerkAPIResponseError, isClerkAPIResponseError } from './clerk-client.js';
 export type {
   ClerkClient,

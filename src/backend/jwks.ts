@@ -61,7 +61,10 @@ export class JwksCache {
       if (now - this.lastMissFetchAt < this.cooldownMs || now - this.failedAt < FAILURE_BACKOFF_MS) throw this.unknownKid(kid);
       this.lastMissFetchAt = now;
     } else if (now - this.failedAt < FAILURE_BACKOFF_MS && !this.inflight) {
-      throw new TokenVerificationError('jwk-remote-failed-to-load', `The JWKS at ${this.url} could not be loaded a moment ago; check that the FAPI server is reachable.`);
+      throw new TokenVerificationError(
+        'jwk-remote-failed-to-load',
+        `The JWKS at ${this.url} could not be loaded a moment ago; check that the FAPI server is reachable.`,
+      );
     }
     const key = (await this.load()).get(kid);
     if (!key) throw this.unknownKid(kid);
@@ -77,7 +80,10 @@ export class JwksCache {
   }
 
   private unknownKid(kid: string): TokenVerificationError {
-    return new TokenVerificationError('jwk-kid-mismatch', `No key with kid "${kid.slice(0, 64)}" in the JWKS at ${this.url}; the token was not signed by this FAPI server.`);
+    return new TokenVerificationError(
+      'jwk-kid-mismatch',
+      `No key with kid "${kid.slice(0, 64)}" in the JWKS at ${this.url}; the token was not signed by this FAPI server.`,
+    );
   }
 
   private refreshInBackground(now: number): void {
@@ -99,7 +105,10 @@ export class JwksCache {
       body = await res.json();
     } catch (e) {
       this.failedAt = Date.now();
-      throw new TokenVerificationError('jwk-remote-failed-to-load', `Could not load the JWKS from ${this.url} (${(e as Error).message}); check jwksUrl and that the FAPI server is reachable.`);
+      throw new TokenVerificationError(
+        'jwk-remote-failed-to-load',
+        `Could not load the JWKS from ${this.url} (${(e as Error).message}); check jwksUrl and that the FAPI server is reachable.`,
+      );
     }
     const list = (body as { keys?: unknown } | null)?.keys;
     if (!Array.isArray(list)) {
@@ -108,7 +117,8 @@ export class JwksCache {
     }
     const keys = new Map<string, KeyObject>();
     for (const jwk of list as Jwk[]) {
-      if (jwk?.kty !== 'RSA' || typeof jwk.kid !== 'string' || (jwk.use !== undefined && jwk.use !== 'sig') || (jwk.alg !== undefined && jwk.alg !== 'RS256')) continue;
+      if (jwk?.kty !== 'RSA' || typeof jwk.kid !== 'string' || (jwk.use !== undefined && jwk.use !== 'sig') || (jwk.alg !== undefined && jwk.alg !== 'RS256'))
+        continue;
       try {
         keys.set(jwk.kid, createPublicKey({ key: jwk as import('node:crypto').JsonWebKey, format: 'jwk' }));
       } catch {

@@ -48,7 +48,8 @@ function decodeSegment(segment: string, what: string): Record<string, unknown> {
 export function jwksUrlFromPublishableKey(publishableKey: string): string {
   const m = /^pk_(?:test|live)_([A-Za-z0-9+/=_-]+)$/.exec(publishableKey);
   const host = m ? Buffer.from(m[1]!, 'base64').toString('utf8') : '';
-  if (!host.endsWith('$') || host.length < 2) throw new Error(`"${publishableKey.slice(0, 24)}…" is not a publishable key; pass the pk_test_… or pk_live_… key the FAPI server printed, or jwksUrl.`);
+  if (!host.endsWith('$') || host.length < 2)
+    throw new Error(`"${publishableKey.slice(0, 24)}…" is not a publishable key; pass the pk_test_… or pk_live_… key the FAPI server printed, or jwksUrl.`);
   const h = host.slice(0, -1);
   const local = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(h);
   return `${local ? 'http' : 'https'}://${h}/.well-known/jwks.json`;
@@ -61,7 +62,10 @@ function staticKey(key: string | JsonWebKey | KeyObject): KeyObject {
       try {
         k = createPublicKey(key);
       } catch (e) {
-        throw new TokenVerificationError('jwk-local-missing', `jwtKey is not a PEM public key (${(e as Error).message}); pass the key in -----BEGIN PUBLIC KEY----- form.`);
+        throw new TokenVerificationError(
+          'jwk-local-missing',
+          `jwtKey is not a PEM public key (${(e as Error).message}); pass the key in -----BEGIN PUBLIC KEY----- form.`,
+        );
       }
       pemKeys.set(key, k);
     }
@@ -81,7 +85,7 @@ export function keySource(options: VerifyTokenOptions): KeyObject | JwksCache {
   if (options.jwtKey) return staticKey(options.jwtKey);
   if (options.jwks) return options.jwks;
   const url = options.jwksUrl ?? (options.publishableKey ? jwksUrlFromPublishableKey(options.publishableKey) : undefined);
-  if (!url) throw new Error('verifyToken needs jwksUrl (the FAPI server\'s /.well-known/jwks.json), a publishableKey, or jwtKey.');
+  if (!url) throw new Error("verifyToken needs jwksUrl (the FAPI server's /.well-known/jwks.json), a publishableKey, or jwtKey.");
   return jwksCacheFor(url);
 }
 
@@ -92,13 +96,18 @@ export async function verifyToken(token: string, options: VerifyTokenOptions): P
   const dot2 = token.lastIndexOf('.');
   const header = decodeSegment(token.slice(0, dot1), 'header');
   // Only RS256: never `none`, never HS256 with the public key as the HMAC secret.
-  if (header.alg !== 'RS256') throw new TokenVerificationError('token-invalid-algorithm', `The session token's algorithm "${String(header.alg).slice(0, 16)}" is not allowed; only RS256 is.`);
+  if (header.alg !== 'RS256')
+    throw new TokenVerificationError(
+      'token-invalid-algorithm',
+      `The session token's algorithm "${String(header.alg).slice(0, 16)}" is not allowed; only RS256 is.`,
+    );
   if (header.crit !== undefined) throw invalid('The session token has critical header parameters this verifier does not understand.');
 
   const source = keySource(options);
   let key: KeyObject;
   if (source instanceof JwksCache) {
-    if (typeof header.kid !== 'string' || header.kid === '') throw new TokenVerificationError('jwk-kid-mismatch', 'The session token has no kid, so no JWKS key can verify it.');
+    if (typeof header.kid !== 'string' || header.kid === '')
+      throw new TokenVerificationError('jwk-kid-mismatch', 'The session token has no kid, so no JWKS key can verify it.');
     key = await source.getKey(header.kid);
   } else {
     key = source;
@@ -110,26 +119,45 @@ export async function verifyToken(token: string, options: VerifyTokenOptions): P
   } catch {
     ok = false;
   }
-  if (!ok) throw new TokenVerificationError('token-invalid-signature', 'The session token\'s signature does not match its header and claims: it was altered or signed by another key.');
+  if (!ok)
+    throw new TokenVerificationError(
+      'token-invalid-signature',
+      "The session token's signature does not match its header and claims: it was altered or signed by another key.",
+    );
 
   const claims = decodeSegment(token.slice(dot1 + 1, dot2), 'payload') as Partial<SessionClaims>;
   if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number') throw invalid('The session token lacks a `sub` or `exp` claim.');
   const now = Date.now();
   const skew = options.clockSkewInMs ?? 5000;
   if (claims.exp * 1000 <= now - skew) {
-    throw new TokenVerificationError('token-expired', `The session token expired at ${new Date(claims.exp * 1000).toISOString()} (now ${new Date(now).toISOString()}, skew ${skew} ms); the client must send a fresh one (session.getToken()).`);
+    throw new TokenVerificationError(
+      'token-expired',
+      `The session token expired at ${new Date(claims.exp * 1000).toISOString()} (now ${new Date(now).toISOString()}, skew ${skew} ms); the client must send a fresh one (session.getToken()).`,
+    );
   }
   if (typeof claims.nbf === 'number' && claims.nbf * 1000 > now + skew) {
-    throw new TokenVerificationError('token-not-active-yet', `The session token is not valid before ${new Date(claims.nbf * 1000).toISOString()}; check this machine's clock.`);
+    throw new TokenVerificationError(
+      'token-not-active-yet',
+      `The session token is not valid before ${new Date(claims.nbf * 1000).toISOString()}; check this machine's clock.`,
+    );
   }
   if (typeof claims.iat === 'number' && claims.iat * 1000 > now + skew) {
-    throw new TokenVerificationError('token-iat-in-the-future', `The session token was issued in the future (${new Date(claims.iat * 1000).toISOString()}); check this machine's clock.`);
+    throw new TokenVerificationError(
+      'token-iat-in-the-future',
+      `The session token was issued in the future (${new Date(claims.iat * 1000).toISOString()}); check this machine's clock.`,
+    );
   }
   if (options.authorizedParties && options.authorizedParties.length > 0 && claims.azp !== undefined && !options.authorizedParties.includes(claims.azp)) {
-    throw new TokenVerificationError('token-invalid-authorized-parties', `The session token was minted for ${JSON.stringify(claims.azp)}, which is not in authorizedParties; add that origin if it is yours.`);
+    throw new TokenVerificationError(
+      'token-invalid-authorized-parties',
+      `The session token was minted for ${JSON.stringify(claims.azp)}, which is not in authorizedParties; add that origin if it is yours.`,
+    );
   }
   if (options.issuer !== undefined && claims.iss !== options.issuer) {
-    throw new TokenVerificationError('token-invalid-issuer', `The session token's issuer ${JSON.stringify(claims.iss)} is not ${JSON.stringify(options.issuer)}.`);
+    throw new TokenVerificationError(
+      'token-invalid-issuer',
+      `The session token's issuer ${JSON.stringify(claims.iss)} is not ${JSON.stringify(options.issuer)}.`,
+    );
   }
   return claims as SessionClaims;
 }

@@ -28,7 +28,15 @@ export type WebhookEvent =
   | EventEnvelope<'waitlistEntry.created' | 'waitlistEntry.updated', WaitlistEntryJSON>;
 export type WebhookEventType = WebhookEvent['type'];
 
-export const WEBHOOK_VERIFICATION_REASONS = ['missing-headers', 'timestamp-invalid', 'timestamp-too-old', 'timestamp-too-new', 'signature-invalid', 'secret-invalid', 'payload-invalid'] as const;
+export const WEBHOOK_VERIFICATION_REASONS = [
+  'missing-headers',
+  'timestamp-invalid',
+  'timestamp-too-old',
+  'timestamp-too-new',
+  'signature-invalid',
+  'secret-invalid',
+  'payload-invalid',
+] as const;
 export type WebhookVerificationReason = (typeof WEBHOOK_VERIFICATION_REASONS)[number];
 
 /** A delivery that must not be trusted; answer it with 400 and do nothing else. */
@@ -73,16 +81,20 @@ function header(request: Request, name: string): string | null {
  */
 export async function verifyWebhook(request: Request, secret: string, options: VerifyWebhookOptions = {}): Promise<WebhookEvent> {
   const key = decodeBase64(secret.startsWith('whsec_') ? secret.slice(6) : secret);
-  if (!key || key.length === 0) throw new WebhookVerificationError('secret-invalid', 'The signing secret must be "whsec_" followed by base64, as the server configuration shows it.');
+  if (!key || key.length === 0)
+    throw new WebhookVerificationError('secret-invalid', 'The signing secret must be "whsec_" followed by base64, as the server configuration shows it.');
   const id = header(request, 'id');
   const timestamp = header(request, 'timestamp');
   const signatures = header(request, 'signature');
-  if (!id || !timestamp || !signatures) throw new WebhookVerificationError('missing-headers', 'The request lacks the svix-id, svix-timestamp or svix-signature header.');
+  if (!id || !timestamp || !signatures)
+    throw new WebhookVerificationError('missing-headers', 'The request lacks the svix-id, svix-timestamp or svix-signature header.');
   if (!/^\d{1,12}$/.test(timestamp)) throw new WebhookVerificationError('timestamp-invalid', 'svix-timestamp must be seconds since the epoch.');
   const tolerance = options.toleranceInSeconds ?? DEFAULT_TOLERANCE_SECONDS;
   const age = Math.floor((options.now ?? Date.now()) / 1000) - Number(timestamp);
-  if (age > tolerance) throw new WebhookVerificationError('timestamp-too-old', `The delivery is ${age} s old (more than ${tolerance} s): refused as a possible replay.`);
-  if (age < -tolerance) throw new WebhookVerificationError('timestamp-too-new', 'The delivery is timestamped in the future: check the clocks of both machines.');
+  if (age > tolerance)
+    throw new WebhookVerificationError('timestamp-too-old', `The delivery is ${age} s old (more than ${tolerance} s): refused as a possible replay.`);
+  if (age < -tolerance)
+    throw new WebhookVerificationError('timestamp-too-new', 'The delivery is timestamped in the future: check the clocks of both machines.');
   const body = await request.text();
   const hmac = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
   const signed = new TextEncoder().encode(`${id}.${timestamp}.${body}`);

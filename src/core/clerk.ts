@@ -52,8 +52,23 @@ export interface LoadOptions {
 /** The instance settings from GET /v1/environment, camelCased. */
 export interface Environment {
   authConfig: { singleSessionMode: boolean; [k: string]: unknown };
-  displayConfig: { applicationName: string; signInUrl: string; signUpUrl: string; afterSignInUrl: string; afterSignUpUrl: string; afterSignOutOneUrl: string; waitlistUrl: string; userProfileUrl: string; [k: string]: unknown };
-  userSettings: { attributes: Record<string, { enabled: boolean; required: boolean }>; signUp: { mode: 'public' | 'restricted' | 'waitlist' }; passwordSettings: { minLength: number; maxLength: number }; [k: string]: unknown };
+  displayConfig: {
+    applicationName: string;
+    signInUrl: string;
+    signUpUrl: string;
+    afterSignInUrl: string;
+    afterSignUpUrl: string;
+    afterSignOutOneUrl: string;
+    waitlistUrl: string;
+    userProfileUrl: string;
+    [k: string]: unknown;
+  };
+  userSettings: {
+    attributes: Record<string, { enabled: boolean; required: boolean }>;
+    signUp: { mode: 'public' | 'restricted' | 'waitlist' };
+    passwordSettings: { minLength: number; maxLength: number };
+    [k: string]: unknown;
+  };
   [k: string]: unknown;
 }
 
@@ -112,11 +127,17 @@ export class Clerk implements ResourceHost {
   constructor(publishableKey = '', options: ClerkOptions = {}) {
     this.publishableKey = publishableKey;
     const parsed = parsePublishableKey(publishableKey);
-    if (!parsed && !options.proxyUrl) throw new ClerkRuntimeError(`"${publishableKey}" is not a publishable key (pk_test_… or pk_live_…); pass a valid key or a proxyUrl.`, 'invalid_publishable_key');
+    if (!parsed && !options.proxyUrl)
+      throw new ClerkRuntimeError(
+        `"${publishableKey}" is not a publishable key (pk_test_… or pk_live_…); pass a valid key or a proxyUrl.`,
+        'invalid_publishable_key',
+      );
     this.instanceType = parsed?.instanceType ?? 'development';
     this.proxyUrl = options.proxyUrl;
     this.domain = options.domain;
-    this.frontendApi = options.proxyUrl ? new URL(options.proxyUrl, globalThis.location?.href).toString().replace(/\/+$/, '') : frontendApiUrl(parsed!.frontendApi);
+    this.frontendApi = options.proxyUrl
+      ? new URL(options.proxyUrl, globalThis.location?.href).toString().replace(/\/+$/, '')
+      : frontendApiUrl(parsed!.frontendApi);
     this.fapi = new Fapi(this.frontendApi);
     this.fapi.onClient = (json) => this.updateClient(json);
     if ((options.transport ?? (inBrowser() ? 'cookie' : 'header')) === 'header') {

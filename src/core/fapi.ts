@@ -110,7 +110,13 @@ export class Fapi {
       this.onDevBrowserToken?.(issued);
     }
     // The server refused the request before acting on it: a new dev browser, then the same request once more.
-    if (res.status === 401 && !renewed && this.devBrowserToken && this.renewDevBrowser && (body as Json | undefined)?.errors?.[0]?.code === 'dev_browser_unauthenticated') {
+    if (
+      res.status === 401 &&
+      !renewed &&
+      this.devBrowserToken &&
+      this.renewDevBrowser &&
+      (body as Json | undefined)?.errors?.[0]?.code === 'dev_browser_unauthenticated'
+    ) {
       this.devBrowserToken = await this.renewDevBrowser();
       if (this.devBrowserToken) return this.request<T>(req, true);
     }

@@ -70,22 +70,46 @@ export interface ClerkStores {
 
 /** The stores of one instance, named as Clerk's Astro SDK names them. Before load they hold undefined. */
 export function createStores(clerk: Clerk): ClerkStores {
-  const whenLoaded = <T>(get: () => T) => () => (clerk.loaded ? get() : undefined);
+  const whenLoaded =
+    <T>(get: () => T) =>
+    () =>
+      clerk.loaded ? get() : undefined;
   return {
     $authStore: fromClerk(clerk, () => authState(clerk), sameAuth),
     $isLoadedStore: fromClerk(clerk, () => clerk.loaded),
     // Resources are rebuilt on every response, so these notify on each update, as Clerk's stores do.
-    $userStore: fromClerk(clerk, whenLoaded(() => clerk.user)),
-    $sessionStore: fromClerk(clerk, whenLoaded(() => clerk.session)),
-    $clientStore: fromClerk(clerk, whenLoaded(() => clerk.client)),
-    $organizationStore: fromClerk(clerk, whenLoaded(() => null)),
-    $signInStore: fromClerk(clerk, whenLoaded(() => clerk.client?.signIn ?? null)),
-    $signUpStore: fromClerk(clerk, whenLoaded(() => clerk.client?.signUp ?? null)),
+    $userStore: fromClerk(
+      clerk,
+      whenLoaded(() => clerk.user),
+    ),
+    $sessionStore: fromClerk(
+      clerk,
+      whenLoaded(() => clerk.session),
+    ),
+    $clientStore: fromClerk(
+      clerk,
+      whenLoaded(() => clerk.client),
+    ),
+    $organizationStore: fromClerk(
+      clerk,
+      whenLoaded(() => null),
+    ),
+    $signInStore: fromClerk(
+      clerk,
+      whenLoaded(() => clerk.client?.signIn ?? null),
+    ),
+    $signUpStore: fromClerk(
+      clerk,
+      whenLoaded(() => clerk.client?.signUp ?? null),
+    ),
   };
 }
 
 /** A Vue ref that follows a store: `toVueRef($userStore, { shallowRef, onScopeDispose })` with Vue's own functions. */
-export function toVueRef<T>(store: Readable<T>, vue: { shallowRef: (v: NoInfer<T>) => { value: NoInfer<T> }; onScopeDispose?: (fn: () => void) => void }): { readonly value: T } {
+export function toVueRef<T>(
+  store: Readable<T>,
+  vue: { shallowRef: (v: NoInfer<T>) => { value: NoInfer<T> }; onScopeDispose?: (fn: () => void) => void },
+): { readonly value: T } {
   let ref: { value: T } | undefined;
   const off = store.subscribe((v) => {
     if (ref) ref.value = v;

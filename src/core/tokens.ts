@@ -17,10 +17,7 @@ interface Entry {
 }
 
 export type TabMessage =
-  | { type: 'token'; sessionId: string; jwt: string }
-  | { type: 'signed-out' }
-  | { type: 'client-changed' }
-  | { type: 'session-invalid'; sessionId: string };
+  { type: 'token'; sessionId: string; jwt: string } | { type: 'signed-out' } | { type: 'client-changed' } | { type: 'session-invalid'; sessionId: string };
 
 function expiry(jwt: string): number {
   try {

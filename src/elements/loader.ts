@@ -41,6 +41,7 @@ export function startAutoloader(base: string): void {
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan, { once: true });
   else scan();
   new MutationObserver((records) => {
-    for (const r of records) for (const n of r.addedNodes) if (n instanceof Element && (n.localName.startsWith('clerk-') || n.querySelector('*'))) return scan();
+    for (const r of records)
+      for (const n of r.addedNodes) if (n instanceof Element && (n.localName.startsWith('clerk-') || n.querySelector('*'))) return scan();
   }).observe(document.documentElement, { childList: true, subtree: true });
 }

@@ -94,7 +94,7 @@ export const enUS = {
       formButton: 'Join the waitlist',
     },
     success: {
-      title: "Thanks for joining the waitlist!",
+      title: 'Thanks for joining the waitlist!',
       subtitle: "We'll be in touch when your spot is ready",
       message: "You're on the list. We'll email you when your spot is ready.",
     },

@@ -116,7 +116,12 @@ export function createApp(ctx: ServerContext) {
       // The hosted account pages (/sign-in, /sign-up, /waitlist) come before the static site: the server owns them.
       const page = await pages(req);
       if (page) return page;
-      if (ctx.config.staticDir && (req.method === 'GET' || req.method === 'HEAD') && !url.pathname.startsWith('/v1/') && !url.pathname.startsWith('/.well-known/')) {
+      if (
+        ctx.config.staticDir &&
+        (req.method === 'GET' || req.method === 'HEAD') &&
+        !url.pathname.startsWith('/v1/') &&
+        !url.pathname.startsWith('/.well-known/')
+      ) {
         const file = await serveStatic(ctx.config.staticDir, url.pathname, { '%CLERK_PUBLISHABLE_KEY%': ctx.publishableKey });
         if (file) return req.method === 'HEAD' ? new Response(null, { headers: file.headers }) : file;
       }
@@ -136,7 +141,11 @@ export function createApp(ctx: ServerContext) {
       const devBrowser = params.str('__clerk_db_jwt', { max: 200 });
       const transport: ClientTransport = native ? 'header' : devBrowser ? 'dev_browser' : 'cookie';
       const token =
-        transport === 'header' ? req.headers.get('authorization')?.replace(/^Bearer\s+/i, '') : transport === 'dev_browser' ? devBrowser : cookie(req.headers.get('cookie'), CLIENT_COOKIE);
+        transport === 'header'
+          ? req.headers.get('authorization')?.replace(/^Bearer\s+/i, '')
+          : transport === 'dev_browser'
+            ? devBrowser
+            : cookie(req.headers.get('cookie'), CLIENT_COOKIE);
       // A browser request from a foreign page must not act with the user's cookie (CSRF).
       if (MUTATING.has(method) && rawOrigin !== undefined && !allowed && transport !== 'header') throw Errors.originInvalid();
       const ip = bindings.incoming?.socket?.remoteAddress ?? 'unknown';
@@ -149,7 +158,9 @@ export function createApp(ctx: ServerContext) {
         const session = await liveSessionForToken(ctx, token!, hot[1]!);
         if (session) {
           cors.set('content-type', 'application/json');
-          return new Response(JSON.stringify({ object: 'token', jwt: await mintSessionTokenAsync(ctx, session, allowed ? rawOrigin : undefined) }), { headers: cors });
+          return new Response(JSON.stringify({ object: 'token', jwt: await mintSessionTokenAsync(ctx, session, allowed ? rawOrigin : undefined) }), {
+            headers: cors,
+          });
         }
         // No live session: the general route below answers with the precise Clerk error.
       }

@@ -157,7 +157,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (env.CLERK_WC_DATA_DIR) config.dataDir = env.CLERK_WC_DATA_DIR;
   if (env.SMTP_URL) config.smtpUrl = env.SMTP_URL;
   if (env.MAIL_FROM) config.mailFrom = env.MAIL_FROM;
-  if (env.ALLOWED_ORIGINS) config.allowedOrigins = env.ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
+  if (env.ALLOWED_ORIGINS)
+    config.allowedOrigins = env.ALLOWED_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   config.signUpMode = oneOf('SIGN_UP_MODE', env.SIGN_UP_MODE, SIGN_UP_MODES) ?? config.signUpMode;
   config.instanceType = oneOf('INSTANCE_TYPE', env.INSTANCE_TYPE, INSTANCE_TYPES) ?? config.instanceType;
   if (env.MAIL_LOG === '0') config.logMail = false;
@@ -182,7 +185,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 function validate(c: ServerConfig): void {
   for (const [k, v] of Object.entries(c.attributes)) oneOf(`attributes.${k}`, v, ATTRIBUTE_STATES);
   oneOf('signUpMode', c.signUpMode, SIGN_UP_MODES);
-  if (c.accountPortal !== undefined && typeof c.accountPortal !== 'boolean') throw new Error(`accountPortal must be true or false, got ${JSON.stringify(c.accountPortal)}`);
+  if (c.accountPortal !== undefined && typeof c.accountPortal !== 'boolean')
+    throw new Error(`accountPortal must be true or false, got ${JSON.stringify(c.accountPortal)}`);
   validateWebhooks(c);
   if (c.attributes.email_address === 'off' && c.attributes.username === 'off') throw new Error('Enable at least one identifier: email_address or username');
   if (c.password.minLength < 8 || c.password.maxLength < c.password.minLength) throw new Error('password.minLength must be >= 8 and <= password.maxLength');

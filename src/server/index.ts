@@ -61,7 +61,10 @@ export async function startServer(config: ServerConfig = loadConfig(), options: 
     dbKind: store.kind,
     config,
     key,
-    codePepper: createHash('sha256').update(`codes:${pepperKey.kid}`).update(pepperKey.privateKey.export({ format: 'pem', type: 'pkcs8' })).digest(),
+    codePepper: createHash('sha256')
+      .update(`codes:${pepperKey.kid}`)
+      .update(pepperKey.privateKey.export({ format: 'pem', type: 'pkcs8' }))
+      .digest(),
     issuer,
     publishableKey,
     mailer: new Mailer(store.db, { smtpUrl: config.smtpUrl, from: config.mailFrom, log: config.logMail }),
@@ -85,7 +88,10 @@ export async function startServer(config: ServerConfig = loadConfig(), options: 
       .finally(() => (reloading = undefined)));
   const refreshTimer =
     config.keyRefreshSeconds > 0
-      ? setInterval(() => reloadSigningKey().catch((e: unknown) => console.error('clerk-wc: could not re-read the signing key:', e)), Math.min(config.keyRefreshSeconds * 1000, 2 ** 31 - 1))
+      ? setInterval(
+          () => reloadSigningKey().catch((e: unknown) => console.error('clerk-wc: could not re-read the signing key:', e)),
+          Math.min(config.keyRefreshSeconds * 1000, 2 ** 31 - 1),
+        )
       : undefined;
   refreshTimer?.unref();
 

@@ -83,11 +83,17 @@ export function appearanceSheet(...layers: Array<Appearance | undefined>): CSSSt
  * value the caller puts on the host. Returns the scope value and the sheet, or undefined when there are no rules.
  */
 export function lightAppearanceSheet(...layers: Array<Appearance | undefined>): { scope: string; sheet: CSSStyleSheet } | undefined {
-  const raw = layers.map((a) => partRules(a, '')).filter(Boolean).join('\n');
+  const raw = layers
+    .map((a) => partRules(a, ''))
+    .filter(Boolean)
+    .join('\n');
   if (!raw) return undefined;
   let hash = 0;
   for (const ch of raw) hash = (Math.imul(hash, 31) + ch.charCodeAt(0)) | 0;
   const scope = (hash >>> 0).toString(36);
-  const text = layers.map((a) => partRules(a, `[data-cl-appearance='${scope}'] `)).filter(Boolean).join('\n');
+  const text = layers
+    .map((a) => partRules(a, `[data-cl-appearance='${scope}'] `))
+    .filter(Boolean)
+    .join('\n');
   return { scope, sheet: sheetFor(text) };
 }

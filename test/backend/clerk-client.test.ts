@@ -30,7 +30,14 @@ for (const db of DATABASES) {
       const tag = `cc${Date.now().toString(36)}`;
       const email = `${tag}@example.com`;
       const metadata = { plan_tier: 'gold', nested_object: { some_key: 1 }, camelKey: true };
-      const user = await clerk.users.createUser({ emailAddress: [email], password: PASSWORD, firstName: 'Ada', lastName: 'Byron', publicMetadata: metadata, privateMetadata: { internal_id: 7 } });
+      const user = await clerk.users.createUser({
+        emailAddress: [email],
+        password: PASSWORD,
+        firstName: 'Ada',
+        lastName: 'Byron',
+        publicMetadata: metadata,
+        privateMetadata: { internal_id: 7 },
+      });
       assert.equal(user.firstName, 'Ada');
       assert.equal(user.fullName, 'Ada Byron');
       assert.equal(user.emailAddresses[0]!.emailAddress, email);
@@ -49,7 +56,10 @@ for (const db of DATABASES) {
       assert.equal(page.data.length, 1);
       assert.notEqual(page.data[0]!.id, user.id, 'newest first');
       const byEmail = await clerk.users.getUserList({ emailAddress: [email, 'nobody@example.com'] });
-      assert.deepEqual(byEmail.data.map((u) => u.id), [user.id]);
+      assert.deepEqual(
+        byEmail.data.map((u) => u.id),
+        [user.id],
+      );
       assert.equal(byEmail.totalCount, 1);
 
       const updated = await clerk.users.updateUser(user.id, { firstName: 'Augusta', publicMetadata: { role_name: 'owner' } });
@@ -95,7 +105,11 @@ for (const db of DATABASES) {
 
     test('invitations and waitlist entries', async () => {
       const email = uniqueEmail('cc-invite');
-      const invitation = await clerk.invitations.createInvitation({ emailAddress: email, redirectUrl: 'https://app.example.com/join', publicMetadata: { from_sdk: true } });
+      const invitation = await clerk.invitations.createInvitation({
+        emailAddress: email,
+        redirectUrl: 'https://app.example.com/join',
+        publicMetadata: { from_sdk: true },
+      });
       assert.equal(invitation.emailAddress, email);
       assert.equal(invitation.status, 'pending');
       assert.deepEqual(invitation.publicMetadata, { from_sdk: true });
@@ -127,7 +141,10 @@ for (const db of DATABASES) {
         requests++;
         return fetch(...args);
       };
-      await assert.rejects(createClerkClient({ secretKey: server.publishableKey, apiUrl: server.url, fetch: counting }).users.getUser('user_x'), /never the publishable key/);
+      await assert.rejects(
+        createClerkClient({ secretKey: server.publishableKey, apiUrl: server.url, fetch: counting }).users.getUser('user_x'),
+        /never the publishable key/,
+      );
       await assert.rejects(createClerkClient({ secretKey: TEST_SECRET_KEY, apiUrl: undefined, fetch: counting }).users.getUser('user_x'), /apiUrl/);
       assert.equal(requests, 0);
       // `apiUrl` may already end in /v1.

@@ -115,7 +115,10 @@ for (const db of DATABASES) {
       const rotatedAt = Date.now();
       await mintWithKid(browser, sessionId, kid, 5000);
       assert.ok(Date.now() - rotatedAt < 3000, 'switched within about one refresh interval');
-      assert.ok(server.output.some((l) => l === JSON.stringify({ event: 'signing-key', kid })), 'the server logs the switch');
+      assert.ok(
+        server.output.some((l) => l === JSON.stringify({ event: 'signing-key', kid })),
+        'the server logs the switch',
+      );
     });
   });
 }

@@ -123,7 +123,9 @@ for (const db of DATABASES) {
       t.valid = await mint(user.browser, user.sessionId);
       const jwks = (await (await fetch(jwksUrl(main))).json()) as { keys: Array<{ kid: string }> };
       const jwk = jwks.keys.find((k) => k.kid === jwtHeader(t.valid).kid)!;
-      t.publicPem = createPublicKey({ key: jwk as never, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString();
+      t.publicPem = createPublicKey({ key: jwk as never, format: 'jwk' })
+        .export({ type: 'spki', format: 'pem' })
+        .toString();
 
       // On the short-lived server: one plain expired token, and the token of a session revoked from another device.
       const shortUser = await signUp(short);

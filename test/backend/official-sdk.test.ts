@@ -12,7 +12,8 @@ import { Browser, DATABASES, PASSWORD, signUp, startTestServer, uniqueEmail, typ
 import { asRequest, Receiver, TEST_SECRET_KEY, WEBHOOK_SECRET, waitFor } from '../server/bapi-harness.ts';
 import { mint, ORIGIN } from './helpers.ts';
 
-const SDK_VERSION = (JSON.parse(readFileSync(new URL('../../node_modules/@clerk/backend/package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const SDK_VERSION = (JSON.parse(readFileSync(new URL('../../node_modules/@clerk/backend/package.json', import.meta.url), 'utf8')) as { version: string })
+  .version;
 const WRONG_KEY = 'sk_test_thisIsNotTheKeyOfThisInstance0123456789';
 
 /** The SDK's error for a call that must fail, with the status, code and (when given) the parameter it names. */
@@ -45,7 +46,13 @@ for (const db of DATABASES) {
     let wrong: ClerkClient;
     before(async () => {
       receiver = await new Receiver().listen();
-      server = await startTestServer(db, { SIGN_UP_MODE: 'public', CLERK_SECRET_KEY: TEST_SECRET_KEY, WEBHOOK_URL: receiver.url, WEBHOOK_SECRET, WEBHOOK_POLL_MS: '20' });
+      server = await startTestServer(db, {
+        SIGN_UP_MODE: 'public',
+        CLERK_SECRET_KEY: TEST_SECRET_KEY,
+        WEBHOOK_URL: receiver.url,
+        WEBHOOK_SECRET,
+        WEBHOOK_POLL_MS: '20',
+      });
       // Telemetry off: the SDK would otherwise post events to Clerk for a development key.
       clerk = createClerkClient({ secretKey: TEST_SECRET_KEY, apiUrl: server.url, publishableKey: server.publishableKey, telemetry: { disabled: true } });
       wrong = createClerkClient({ secretKey: WRONG_KEY, apiUrl: server.url, telemetry: { disabled: true } });
@@ -140,16 +147,29 @@ for (const db of DATABASES) {
         assert.equal(u.raw?.object, 'user');
 
         const got = await clerk.users.getUser(u.id);
-        assert.deepEqual({ id: got.id, email: got.primaryEmailAddress?.emailAddress, private: got.privateMetadata }, { id: u.id, email, private: { stripe_id: 'cus_1' } });
+        assert.deepEqual(
+          { id: got.id, email: got.primaryEmailAddress?.emailAddress, private: got.privateMetadata },
+          { id: u.id, email, private: { stripe_id: 'cus_1' } },
+        );
 
         const second = await clerk.users.createUser({ emailAddress: [`${t}-2@example.com`], password: PASSWORD });
         const page = await clerk.users.getUserList({ query: t, limit: 1 });
         assert.equal(page.totalCount, 2);
-        assert.deepEqual(page.data.map((x) => x.id), [second.id], 'newest first');
+        assert.deepEqual(
+          page.data.map((x) => x.id),
+          [second.id],
+          'newest first',
+        );
         const oldest = await clerk.users.getUserList({ query: t, orderBy: '+created_at' });
-        assert.deepEqual(oldest.data.map((x) => x.id), [u.id, second.id]);
+        assert.deepEqual(
+          oldest.data.map((x) => x.id),
+          [u.id, second.id],
+        );
         const rest = await clerk.users.getUserList({ query: t, limit: 1, offset: 1 });
-        assert.deepEqual(rest.data.map((x) => x.id), [u.id]);
+        assert.deepEqual(
+          rest.data.map((x) => x.id),
+          [u.id],
+        );
         const byEmail = await clerk.users.getUserList({ emailAddress: [email.toUpperCase(), 'nobody@example.com'] });
         assert.deepEqual({ ids: byEmail.data.map((x) => x.id), total: byEmail.totalCount }, { ids: [u.id], total: 1 });
         assert.equal(await clerk.users.getCount({ query: t }), 2);
@@ -162,8 +182,18 @@ for (const db of DATABASES) {
         await refused(clerk.users.createUser({ emailAddress: [email.toUpperCase()], password: PASSWORD }), 422, 'form_identifier_exists', 'email_address');
         await refused(clerk.users.createUser({ emailAddress: [uniqueEmail()] }), 422, 'form_param_missing', 'password');
         await refused(clerk.users.createUser({ emailAddress: [uniqueEmail()], password: 'password123' }), 422, 'form_password_pwned', 'password');
-        await refused(clerk.users.createUser({ emailAddress: [uniqueEmail()], password: PASSWORD, username: 'x!' }), 422, 'form_param_format_invalid', 'username');
-        await refused(clerk.users.createUser({ emailAddress: [uniqueEmail()], password: PASSWORD, publicMetadata: bulky(8193) }), 422, 'form_param_max_length_exceeded', 'public_metadata');
+        await refused(
+          clerk.users.createUser({ emailAddress: [uniqueEmail()], password: PASSWORD, username: 'x!' }),
+          422,
+          'form_param_format_invalid',
+          'username',
+        );
+        await refused(
+          clerk.users.createUser({ emailAddress: [uniqueEmail()], password: PASSWORD, publicMetadata: bulky(8193) }),
+          422,
+          'form_param_max_length_exceeded',
+          'public_metadata',
+        );
         await refused(clerk.users.getUserList({ limit: 501 }), 422, 'form_param_value_invalid', 'limit');
         await refused(clerk.users.getUserList({ orderBy: '-shoe_size' as never }), 422, 'form_param_value_invalid', 'order_by');
         await refused(clerk.users.getUser('user_doesnotexist'), 404, 'resource_not_found');
@@ -173,7 +203,10 @@ for (const db of DATABASES) {
         const u = await newUser();
         const username = tag();
         const updated = await clerk.users.updateUser(u.id, { firstName: 'Grace', lastName: 'Hopper', username });
-        assert.deepEqual({ first: updated.firstName, last: updated.lastName, full: updated.fullName, username: updated.username }, { first: 'Grace', last: 'Hopper', full: 'Grace Hopper', username });
+        assert.deepEqual(
+          { first: updated.firstName, last: updated.lastName, full: updated.fullName, username: updated.username },
+          { first: 'Grace', last: 'Hopper', full: 'Grace Hopper', username },
+        );
         assert.ok(updated.updatedAt >= u.updatedAt);
         await userUpdated(u.id, (d) => d.first_name === 'Grace');
 
@@ -181,9 +214,16 @@ for (const db of DATABASES) {
         const moved = await clerk.users.updateUser(userId, { password: 'new-Granite-sparrow-77', signOutOfOtherSessions: true });
         assert.equal(moved.passwordEnabled, true);
         const sessions = await clerk.sessions.getSessionList({ userId });
-        assert.deepEqual(sessions.data.map((s) => [s.id, s.status]), [[sessionId, 'revoked']]);
+        assert.deepEqual(
+          sessions.data.map((s) => [s.id, s.status]),
+          [[sessionId, 'revoked']],
+        );
         assert.equal((await browser.get('/v1/client')).body.response.sessions.length, 0);
-        const login = await new Browser(server).post('/v1/client/sign_ins', { identifier: moved.primaryEmailAddress!.emailAddress, password: 'new-Granite-sparrow-77', strategy: 'password' });
+        const login = await new Browser(server).post('/v1/client/sign_ins', {
+          identifier: moved.primaryEmailAddress!.emailAddress,
+          password: 'new-Granite-sparrow-77',
+          strategy: 'password',
+        });
         assert.equal(login.body.response.status, 'complete');
       });
 
@@ -193,30 +233,57 @@ for (const db of DATABASES) {
         const { userId, sessionId, email } = await signUp(server);
         await refused(clerk.users.updateUser(u.id, { firstName: 'Changed', username: 'x!' }), 422, 'form_param_format_invalid', 'username');
         await refused(clerk.users.updateUser(u.id, { firstName: 'Changed', password: 'password123' }), 422, 'form_password_pwned', 'password');
-        await refused(clerk.users.updateUser(u.id, { firstName: 'Changed', primaryEmailAddressID: other.primaryEmailAddressId! }), 422, 'form_param_value_invalid', 'primary_email_address_id');
-        await refused(clerk.users.updateUser(u.id, { firstName: 'Changed', skipPasswordChecks: true }), 422, 'form_param_value_invalid', 'skip_password_checks');
+        await refused(
+          clerk.users.updateUser(u.id, { firstName: 'Changed', primaryEmailAddressID: other.primaryEmailAddressId! }),
+          422,
+          'form_param_value_invalid',
+          'primary_email_address_id',
+        );
+        await refused(
+          clerk.users.updateUser(u.id, { firstName: 'Changed', skipPasswordChecks: true }),
+          422,
+          'form_param_value_invalid',
+          'skip_password_checks',
+        );
         // A clash found only by the database, while writing: the transaction rolls back the names and the password,
         // and the user's sessions stay.
         await refused(
-          clerk.users.updateUser(userId, { firstName: 'Changed', username: other.username!.toUpperCase(), password: 'new-Granite-sparrow-77', signOutOfOtherSessions: true }),
+          clerk.users.updateUser(userId, {
+            firstName: 'Changed',
+            username: other.username!.toUpperCase(),
+            password: 'new-Granite-sparrow-77',
+            signOutOfOtherSessions: true,
+          }),
           422,
           'form_identifier_exists',
           'username',
         );
         await refused(clerk.users.updateUser('user_doesnotexist', { firstName: 'X' }), 404, 'resource_not_found');
         const after = await clerk.users.getUser(u.id);
-        assert.deepEqual({ first: after.firstName, username: after.username, updatedAt: after.updatedAt }, { first: 'Ada', username: u.username, updatedAt: u.updatedAt });
+        assert.deepEqual(
+          { first: after.firstName, username: after.username, updatedAt: after.updatedAt },
+          { first: 'Ada', username: u.username, updatedAt: u.updatedAt },
+        );
         const clashed = await clerk.users.getUser(userId);
         assert.equal(clashed.firstName, null);
-        assert.deepEqual((await clerk.sessions.getSessionList({ userId })).data.map((s) => [s.id, s.status]), [[sessionId, 'active']]);
+        assert.deepEqual(
+          (await clerk.sessions.getSessionList({ userId })).data.map((s) => [s.id, s.status]),
+          [[sessionId, 'active']],
+        );
         const login = await new Browser(server).post('/v1/client/sign_ins', { identifier: email, password: PASSWORD, strategy: 'password' });
         assert.equal(login.body.response.status, 'complete', 'the old password still works');
         // A later successful update is announced; none of the refused ones was.
         await clerk.users.updateUser(u.id, { lastName: 'Marker' });
         await userUpdated(u.id, (d) => d.last_name === 'Marker');
         const updates = receiver.events().filter((e) => e.type === 'user.updated');
-        assert.deepEqual(updates.filter((e) => e.data.id === u.id).map((e) => [e.data.first_name, e.data.last_name]), [['Ada', 'Marker']]);
-        assert.deepEqual(updates.filter((e) => e.data.id === userId && e.data.first_name === 'Changed'), []);
+        assert.deepEqual(
+          updates.filter((e) => e.data.id === u.id).map((e) => [e.data.first_name, e.data.last_name]),
+          [['Ada', 'Marker']],
+        );
+        assert.deepEqual(
+          updates.filter((e) => e.data.id === userId && e.data.first_name === 'Changed'),
+          [],
+        );
       });
 
       test('updateUserMetadata deep-merges each field; null deletes a key at any level; a user.updated webhook goes out', async () => {
@@ -229,7 +296,12 @@ for (const db of DATABASES) {
           publicMetadata: { limits: { seats: 10, storage: { tier: null, region: 'eu' } }, tags: ['c'], added: { deep: { er: 1 } } },
           privateMetadata: { flags: { beta: null, gamma: false }, stripe_id: null },
         });
-        assert.deepEqual(merged.publicMetadata, { plan: 'pro', limits: { seats: 10, storage: { gb: 10, region: 'eu' } }, tags: ['c'], added: { deep: { er: 1 } } });
+        assert.deepEqual(merged.publicMetadata, {
+          plan: 'pro',
+          limits: { seats: 10, storage: { gb: 10, region: 'eu' } },
+          tags: ['c'],
+          added: { deep: { er: 1 } },
+        });
         assert.deepEqual(merged.privateMetadata, { flags: { gamma: false } });
         assert.deepEqual(merged.unsafeMetadata, { theme: 'dark' }, 'a field left out stays as it was');
         assert.equal(merged.firstName, 'Ada');
@@ -244,13 +316,22 @@ for (const db of DATABASES) {
         assert.deepEqual(cleared.privateMetadata, {}, 'a null field clears it');
         assert.deepEqual(cleared.publicMetadata, merged.publicMetadata);
         const same = await clerk.users.updateUserMetadata(u.id, {});
-        assert.deepEqual({ public: same.publicMetadata, updatedAt: same.updatedAt }, { public: merged.publicMetadata, updatedAt: cleared.updatedAt }, 'an empty body changes nothing');
+        assert.deepEqual(
+          { public: same.publicMetadata, updatedAt: same.updatedAt },
+          { public: merged.publicMetadata, updatedAt: cleared.updatedAt },
+          'an empty body changes nothing',
+        );
       });
 
       test('updateUserMetadata refuses bad input and writes nothing, not even the valid fields of the request', async () => {
         const u = await newUser({ publicMetadata: { keep: 1 }, privateMetadata: bulky(5000) });
         await refused(clerk.users.updateUserMetadata('user_doesnotexist', { publicMetadata: { a: 1 } }), 404, 'resource_not_found');
-        await refused(clerk.users.updateUserMetadata(u.id, { publicMetadata: ['not', 'an', 'object'] as never }), 422, 'form_param_format_invalid', 'public_metadata');
+        await refused(
+          clerk.users.updateUserMetadata(u.id, { publicMetadata: ['not', 'an', 'object'] as never }),
+          422,
+          'form_param_format_invalid',
+          'public_metadata',
+        );
         await refused(clerk.users.updateUserMetadata(u.id, { publicMetadata: 'text' as never }), 422, 'form_param_format_invalid', 'public_metadata');
         await refused(clerk.users.updateUserMetadata(u.id, { publicMetadata: { a: 1 }, shoeSize: 44 } as never), 422, 'form_param_unknown', 'shoe_size');
         await refused(clerk.users.updateUserMetadata(u.id, { unsafeMetadata: bulky(8193) }), 422, 'form_param_max_length_exceeded', 'unsafe_metadata');
@@ -262,7 +343,10 @@ for (const db of DATABASES) {
           'private_metadata',
         );
         const after = await clerk.users.getUser(u.id);
-        assert.deepEqual({ public: after.publicMetadata, private: after.privateMetadata, updatedAt: after.updatedAt }, { public: { keep: 1 }, private: bulky(5000), updatedAt: u.updatedAt });
+        assert.deepEqual(
+          { public: after.publicMetadata, private: after.privateMetadata, updatedAt: after.updatedAt },
+          { public: { keep: 1 }, private: bulky(5000), updatedAt: u.updatedAt },
+        );
       });
 
       test('updateUserMetadata keeps "__proto__" and "constructor" as plain keys, merged like any other', async () => {
@@ -271,7 +355,10 @@ for (const db of DATABASES) {
         const res = await clerk.users.updateUserMetadata(u.id, { publicMetadata: patch });
         assert.deepEqual(Object.keys(res.publicMetadata).sort(), ['__proto__', 'constructor']);
         const again = await clerk.users.updateUserMetadata(u.id, { publicMetadata: JSON.parse('{"__proto__": {"more": 1}}') as Record<string, unknown> });
-        assert.deepEqual(JSON.parse(JSON.stringify(again.raw?.public_metadata)), JSON.parse('{"__proto__": {"polluted": true, "more": 1}, "constructor": {"prototype": {"bad": 1}}}'));
+        assert.deepEqual(
+          JSON.parse(JSON.stringify(again.raw?.public_metadata)),
+          JSON.parse('{"__proto__": {"polluted": true, "more": 1}, "constructor": {"prototype": {"bad": 1}}}'),
+        );
       });
 
       test('replaceUserMetadata overwrites each given field whole; {} or null clears it; fields left out stay', async () => {
@@ -290,8 +377,18 @@ for (const db of DATABASES) {
       test('replaceUserMetadata refuses bad input and writes nothing', async () => {
         const u = await newUser({ publicMetadata: { keep: 1 } });
         await refused(clerk.users.replaceUserMetadata('user_doesnotexist', { publicMetadata: {} }), 404, 'resource_not_found');
-        await refused(clerk.users.replaceUserMetadata(u.id, { publicMetadata: { keep: 2 }, privateMetadata: 7 as never }), 422, 'form_param_format_invalid', 'private_metadata');
-        await refused(clerk.users.replaceUserMetadata(u.id, { publicMetadata: { keep: 2 }, unsafeMetadata: bulky(8193) }), 422, 'form_param_max_length_exceeded', 'unsafe_metadata');
+        await refused(
+          clerk.users.replaceUserMetadata(u.id, { publicMetadata: { keep: 2 }, privateMetadata: 7 as never }),
+          422,
+          'form_param_format_invalid',
+          'private_metadata',
+        );
+        await refused(
+          clerk.users.replaceUserMetadata(u.id, { publicMetadata: { keep: 2 }, unsafeMetadata: bulky(8193) }),
+          422,
+          'form_param_max_length_exceeded',
+          'unsafe_metadata',
+        );
         await refused(clerk.users.replaceUserMetadata(u.id, { firstName: 'X' } as never), 422, 'form_param_unknown', 'first_name');
         const after = await clerk.users.getUser(u.id);
         assert.deepEqual({ public: after.publicMetadata, updatedAt: after.updatedAt }, { public: { keep: 1 }, updatedAt: u.updatedAt });
@@ -308,7 +405,12 @@ for (const db of DATABASES) {
           assert.deepEqual(updated.privateMetadata, { secret: 1 });
           // The SDK sends that as two requests, so no server can make the pair atomic: a refused PUT comes after
           // the PATCH of the name has been applied. updateUser + updateUserMetadata has the same effect, explicitly.
-          await refused(clerk.users.updateUser(u.id, { firstName: 'Second', publicMetadata: bulky(8193) }), 422, 'form_param_max_length_exceeded', 'public_metadata');
+          await refused(
+            clerk.users.updateUser(u.id, { firstName: 'Second', publicMetadata: bulky(8193) }),
+            422,
+            'form_param_max_length_exceeded',
+            'public_metadata',
+          );
           const after = await clerk.users.getUser(u.id);
           assert.deepEqual({ first: after.firstName, public: after.publicMetadata }, { first: 'Second', public: { role: 'owner' } });
         } finally {
@@ -344,7 +446,10 @@ for (const db of DATABASES) {
       for (const t of [s.lastActiveAt, s.expireAt, s.abandonAt, s.createdAt, s.updatedAt]) assert.equal(typeof t, 'number');
       assert.ok(s.expireAt > s.createdAt);
       const active = await clerk.sessions.getSessionList({ userId, status: 'active' });
-      assert.deepEqual(active.data.map((x) => x.id), [sessionId]);
+      assert.deepEqual(
+        active.data.map((x) => x.id),
+        [sessionId],
+      );
       const one = await clerk.sessions.getSession(sessionId);
       assert.deepEqual({ id: one.id, userId: one.userId, clientId: one.clientId }, { id: sessionId, userId, clientId: s.clientId });
       const revoked = await clerk.sessions.revokeSession(sessionId);
@@ -359,9 +464,17 @@ for (const db of DATABASES) {
 
     test('invitations: createInvitation, getInvitationList, revokeInvitation, and their errors', async () => {
       const email = uniqueEmail('invited');
-      const inv = await clerk.invitations.createInvitation({ emailAddress: email, redirectUrl: 'https://app.example.com/accept', publicMetadata: { team: 'blue' }, notify: false });
+      const inv = await clerk.invitations.createInvitation({
+        emailAddress: email,
+        redirectUrl: 'https://app.example.com/accept',
+        publicMetadata: { team: 'blue' },
+        notify: false,
+      });
       assert.match(inv.id, /^inv_/);
-      assert.deepEqual({ email: inv.emailAddress, status: inv.status, revoked: inv.revoked, meta: inv.publicMetadata }, { email, status: 'pending', revoked: false, meta: { team: 'blue' } });
+      assert.deepEqual(
+        { email: inv.emailAddress, status: inv.status, revoked: inv.revoked, meta: inv.publicMetadata },
+        { email, status: 'pending', revoked: false, meta: { team: 'blue' } },
+      );
       const link = new URL(inv.url!);
       assert.equal(`${link.origin}${link.pathname}`, 'https://app.example.com/accept');
       assert.ok(link.searchParams.get('__clerk_ticket'));
@@ -371,7 +484,12 @@ for (const db of DATABASES) {
       assert.equal(list.data[0]!.emailAddress, email);
       await refused(clerk.invitations.createInvitation({ emailAddress: email }), 400, 'duplicate_record');
       await refused(clerk.invitations.createInvitation({ emailAddress: 'not-an-email' }), 422, 'form_param_format_invalid', 'email_address');
-      await refused(clerk.invitations.createInvitation({ emailAddress: uniqueEmail(), redirectUrl: 'javascript:alert(1)' }), 422, 'form_param_format_invalid', 'redirect_url');
+      await refused(
+        clerk.invitations.createInvitation({ emailAddress: uniqueEmail(), redirectUrl: 'javascript:alert(1)' }),
+        422,
+        'form_param_format_invalid',
+        'redirect_url',
+      );
       await refused(clerk.invitations.getInvitationList({ status: 'bogus' as never }), 422, 'form_param_value_invalid', 'status');
       const revoked = await clerk.invitations.revokeInvitation(inv.id);
       assert.deepEqual({ id: revoked.id, status: revoked.status, revoked: revoked.revoked }, { id: inv.id, status: 'revoked', revoked: true });
@@ -387,13 +505,19 @@ for (const db of DATABASES) {
       const list = await clerk.waitlistEntries.list({ query: email });
       assert.equal(list.totalCount, 1);
       const entry = list.data[0]!;
-      assert.deepEqual({ id: entry.id, email: entry.emailAddress, status: entry.status, invitation: entry.invitation }, { id: joined.body.id, email, status: 'pending', invitation: null });
+      assert.deepEqual(
+        { id: entry.id, email: entry.emailAddress, status: entry.status, invitation: entry.invitation },
+        { id: joined.body.id, email, status: 'pending', invitation: null },
+      );
       assert.equal(typeof entry.createdAt, 'number');
       const invited = await clerk.waitlistEntries.invite(entry.id);
       assert.deepEqual({ id: invited.id, status: invited.status }, { id: entry.id, status: 'invited' });
       assert.equal(invited.invitation?.status, 'pending');
       assert.equal(invited.invitation?.emailAddress, email);
-      assert.deepEqual((await clerk.waitlistEntries.list({ query: email, status: 'invited' })).data.map((e) => e.id), [entry.id]);
+      assert.deepEqual(
+        (await clerk.waitlistEntries.list({ query: email, status: 'invited' })).data.map((e) => e.id),
+        [entry.id],
+      );
       await refused(clerk.waitlistEntries.invite(entry.id), 400, 'duplicate_record');
       assert.equal((await clerk.waitlistEntries.invite(entry.id, { ignoreExisting: true })).status, 'invited');
       await refused(clerk.waitlistEntries.invite('wle_doesnotexist'), 404, 'resource_not_found');
@@ -413,16 +537,26 @@ for (const db of DATABASES) {
       const token = await mint(browser, sessionId);
       const claims = await verifyToken(token, { secretKey: TEST_SECRET_KEY, apiUrl: server.url, authorizedParties: [ORIGIN] });
       assert.deepEqual({ sub: claims.sub, sid: claims.sid, iss: claims.iss }, { sub: userId, sid: sessionId, iss: server.url });
-      await assert.rejects(verifyToken(token, { secretKey: TEST_SECRET_KEY, apiUrl: server.url, authorizedParties: ['https://elsewhere.example.com'] }), /authorized part/i);
+      await assert.rejects(
+        verifyToken(token, { secretKey: TEST_SECRET_KEY, apiUrl: server.url, authorizedParties: ['https://elsewhere.example.com'] }),
+        /authorized part/i,
+      );
       // With the wrong key the SDK cannot load the JWKS (our 401), so nothing verifies.
-      await assert.rejects(verifyToken(token, { secretKey: WRONG_KEY, apiUrl: server.url, skipJwksCache: true }), (e: { reason?: string }) => e.reason === 'jwk-remote-failed-to-load');
+      await assert.rejects(
+        verifyToken(token, { secretKey: WRONG_KEY, apiUrl: server.url, skipJwksCache: true }),
+        (e: { reason?: string }) => e.reason === 'jwk-remote-failed-to-load',
+      );
 
-      const signedIn = await clerk.authenticateRequest(new Request(`${ORIGIN}/api`, { headers: { authorization: `Bearer ${token}` } }), { authorizedParties: [ORIGIN] });
+      const signedIn = await clerk.authenticateRequest(new Request(`${ORIGIN}/api`, { headers: { authorization: `Bearer ${token}` } }), {
+        authorizedParties: [ORIGIN],
+      });
       assert.equal(signedIn.status, 'signed-in');
       const auth = signedIn.toAuth();
       assert.deepEqual({ userId: auth?.userId, sessionId: auth?.sessionId }, { userId, sessionId });
       const forged = `${token.slice(0, token.lastIndexOf('.') + 1)}${'A'.repeat(token.length - token.lastIndexOf('.') - 1)}`;
-      const signedOut = await clerk.authenticateRequest(new Request(`${ORIGIN}/api`, { headers: { authorization: `Bearer ${forged}` } }), { authorizedParties: [ORIGIN] });
+      const signedOut = await clerk.authenticateRequest(new Request(`${ORIGIN}/api`, { headers: { authorization: `Bearer ${forged}` } }), {
+        authorizedParties: [ORIGIN],
+      });
       assert.deepEqual({ status: signedOut.status, reason: signedOut.reason }, { status: 'signed-out', reason: 'token-invalid-signature' });
     });
   });

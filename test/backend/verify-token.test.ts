@@ -97,7 +97,10 @@ describe('jwksUrlFromPublishableKey', () => {
     const pk = (host: string) => `pk_test_${Buffer.from(`${host}$`).toString('base64')}`;
     assert.equal(jwksUrlFromPublishableKey(pk('127.0.0.1:4000')), 'http://127.0.0.1:4000/.well-known/jwks.json');
     assert.equal(jwksUrlFromPublishableKey(pk('localhost:4000')), 'http://localhost:4000/.well-known/jwks.json');
-    assert.equal(jwksUrlFromPublishableKey(`pk_live_${Buffer.from('clerk.example.com$').toString('base64')}`), 'https://clerk.example.com/.well-known/jwks.json');
+    assert.equal(
+      jwksUrlFromPublishableKey(`pk_live_${Buffer.from('clerk.example.com$').toString('base64')}`),
+      'https://clerk.example.com/.well-known/jwks.json',
+    );
     assert.throws(() => jwksUrlFromPublishableKey('sk_test_abc'), /publishable key/);
   });
 });
@@ -113,7 +116,8 @@ describe('JWKS over HTTP: down, broken, slow', () => {
         requests++;
         if (mode === 'down') return res.writeHead(503).end('unavailable');
         if (mode === 'html') return res.writeHead(200, { 'content-type': 'text/html' }).end('{"not":"a jwks"}');
-        const send = () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [{ kty: 'oct', kid: 'sym', k: 'AAAA' }, jwk] }));
+        const send = () =>
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [{ kty: 'oct', kid: 'sym', k: 'AAAA' }, jwk] }));
         if (mode === 'slow') setTimeout(send, 400);
         else send();
       }),
@@ -180,7 +184,11 @@ describe('authenticateRequest: where the token comes from', () => {
     assert.equal(tokenFromRequest(new Request('http://x/', { headers: { cookie: `a=1; __session=${token}` } })), token);
     assert.equal(tokenFromRequest({ headers: { authorization: `bearer ${token}`, cookie: '__session=other' } }), token);
     assert.equal(tokenFromRequest({ headers: { cookie: `__session_abc=x; __session=${token}` } }), token);
-    assert.equal(tokenFromRequest({ headers: { authorization: 'Basic dXNlcjpwYXNz', cookie: `__session=${token}` } }), token, 'a non-Bearer Authorization is not a session token');
+    assert.equal(
+      tokenFromRequest({ headers: { authorization: 'Basic dXNlcjpwYXNz', cookie: `__session=${token}` } }),
+      token,
+      'a non-Bearer Authorization is not a session token',
+    );
     assert.equal(tokenFromRequest({ headers: { cookie: '__session_abc=x' } }), undefined);
     assert.equal(tokenFromRequest({ headers: {} }), undefined);
   });

@@ -88,8 +88,14 @@ function pages(h: { publishableKey: string; url: string; staticDir: string }): v
 });
 `;
   writeFileSync(join(h.staticDir, 'quickstart.js'), quickstart);
-  writeFileSync(join(h.staticDir, 'quickstart.html'), html('quickstart', `${script(`data-clerk-publishable-key="${h.publishableKey}"`)}\n<script src="/quickstart.js"></script>`));
-  writeFileSync(join(h.staticDir, 'quickstart-proxy.html'), html('quickstart via proxy', `${script(`data-clerk-proxy-url="${h.url}"`)}\n<script src="/quickstart.js"></script>`));
+  writeFileSync(
+    join(h.staticDir, 'quickstart.html'),
+    html('quickstart', `${script(`data-clerk-publishable-key="${h.publishableKey}"`)}\n<script src="/quickstart.js"></script>`),
+  );
+  writeFileSync(
+    join(h.staticDir, 'quickstart-proxy.html'),
+    html('quickstart via proxy', `${script(`data-clerk-proxy-url="${h.url}"`)}\n<script src="/quickstart.js"></script>`),
+  );
   // The bundle and nothing else: tests call Clerk.load() themselves.
   writeFileSync(join(h.staticDir, 'app.html'), html('app', script(`data-clerk-publishable-key="${h.publishableKey}"`)));
 }
@@ -182,7 +188,11 @@ export async function withTab(h: Harness, name: string, body: (t: Tab) => Promis
     page,
     calls,
     problems,
-    since: (from = 0, only) => calls.slice(from).filter((c) => !only || c.page === only).map((c) => `${c.verb} ${c.path}`),
+    since: (from = 0, only) =>
+      calls
+        .slice(from)
+        .filter((c) => !only || c.page === only)
+        .map((c) => `${c.verb} ${c.path}`),
     newTab: () => context.newPage(),
   };
   try {
@@ -192,7 +202,13 @@ export async function withTab(h: Harness, name: string, body: (t: Tab) => Promis
     const shots: string[] = [];
     for (const [i, p] of context.pages().entries()) {
       const file = join(RESULTS, `core-${name}${i ? `-tab${i + 1}` : ''}.png`);
-      if (await p.screenshot({ path: file, fullPage: true }).then(() => true, () => false)) shots.push(file);
+      if (
+        await p.screenshot({ path: file, fullPage: true }).then(
+          () => true,
+          () => false,
+        )
+      )
+        shots.push(file);
     }
     const err = e instanceof Error ? e : new Error(String(e));
     let extra = `\nscreenshots: ${shots.join(', ') || 'none'}\nFAPI requests:\n  ${tab.since().join('\n  ')}`;
@@ -223,7 +239,11 @@ export async function outboxCode(h: Pick<Harness, 'url'>, email: string): Promis
 }
 
 /** Creates a verified user with a password from Node (a plain FAPI client, outside any browser). */
-export async function createUser(h: Pick<Harness, 'url'>, email = uniqueEmail('user', true), password = PASSWORD): Promise<{ email: string; password: string; userId: string }> {
+export async function createUser(
+  h: Pick<Harness, 'url'>,
+  email = uniqueEmail('user', true),
+  password = PASSWORD,
+): Promise<{ email: string; password: string; userId: string }> {
   let cookie = '';
   const post = async (path: string, body: Record<string, string>) => {
     const res = await fetch(`${h.url}/v1${path}`, {

@@ -3,13 +3,29 @@
 // Each test uses its own browser context (cookie jar) and its own user.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createUser, jwtPayload, openApp, outboxCode, PASSWORD, sessionCookie, sleep, type TestWindow, uniqueEmail, useHarness, withTab } from './browser-harness.ts';
+import {
+  createUser,
+  jwtPayload,
+  openApp,
+  outboxCode,
+  PASSWORD,
+  sessionCookie,
+  sleep,
+  type TestWindow,
+  uniqueEmail,
+  useHarness,
+  withTab,
+} from './browser-harness.ts';
 import type { Page } from 'playwright-core';
 
 const harness = useHarness();
 
 /** Signs in with a password through the client; returns the ids the page ends with. */
-async function signInWithPassword(page: Page, identifier: string, password = PASSWORD): Promise<{ status: string | null; userId: string | undefined; sessionId: string | undefined }> {
+async function signInWithPassword(
+  page: Page,
+  identifier: string,
+  password = PASSWORD,
+): Promise<{ status: string | null; userId: string | undefined; sessionId: string | undefined }> {
   return page.evaluate(
     async ([identifier, password]) => {
       const signIn = await window.Clerk!.client!.signIn.create({ identifier, password, strategy: 'password' });
@@ -28,10 +44,25 @@ test('the seed quickstart page works unchanged: Clerk.load() makes two requests 
       await page.goto(`${h.url}/${file}`);
       await page.locator('#app[data-ready="true"]').waitFor();
       assert.equal(await page.locator('#app').textContent(), 'Signed out', file);
-      assert.deepEqual(await page.evaluate(() => (window as unknown as TestWindow).quickstart), { loaded: true, status: 'ready', userIsNull: true, signedIn: false }, file);
+      assert.deepEqual(
+        await page.evaluate(() => (window as unknown as TestWindow).quickstart),
+        { loaded: true, status: 'ready', userIsNull: true, signedIn: false },
+        file,
+      );
       const state = await page.evaluate(() => {
         const c = window.Clerk!;
-        return { isClass: c instanceof window.ClerkWC!.Clerk, loaded: c.loaded, status: c.status, user: c.user, session: c.session, frontendApi: c.frontendApi, proxyUrl: c.proxyUrl ?? null, key: c.publishableKey, hasClient: !!c.client, hasEnvironment: !!c.environment };
+        return {
+          isClass: c instanceof window.ClerkWC!.Clerk,
+          loaded: c.loaded,
+          status: c.status,
+          user: c.user,
+          session: c.session,
+          frontendApi: c.frontendApi,
+          proxyUrl: c.proxyUrl ?? null,
+          key: c.publishableKey,
+          hasClient: !!c.client,
+          hasEnvironment: !!c.environment,
+        };
       });
       assert.deepEqual(
         state,
@@ -64,7 +95,9 @@ test('sign-up with an emailed code completes, sets the session and its __session
     await load(page);
     await page.evaluate(() => {
       const w = window as unknown as TestWindow;
-      w.Clerk!.addListener(({ user, session }) => w.calls.push({ userId: user?.id ?? null, email: user?.primaryEmailAddress?.emailAddress ?? null, sessionId: session?.id ?? null }));
+      w.Clerk!.addListener(({ user, session }) =>
+        w.calls.push({ userId: user?.id ?? null, email: user?.primaryEmailAddress?.emailAddress ?? null, sessionId: session?.id ?? null }),
+      );
     });
     const from = since().length;
     const created = await page.evaluate(
@@ -101,7 +134,11 @@ test('sign-up with an emailed code completes, sets the session and its __session
     assert.equal(done.sessionId, done.createdSessionId);
     assert.equal(done.userId, done.createdUserId);
     const base = `/v1/client/sign_ups`;
-    assert.deepEqual(since(from), [`POST ${base}`, `POST ${base}/${created.id}/prepare_verification`, `POST ${base}/${created.id}/attempt_verification`], 'the sign-up flow makes three requests');
+    assert.deepEqual(
+      since(from),
+      [`POST ${base}`, `POST ${base}/${created.id}/prepare_verification`, `POST ${base}/${created.id}/attempt_verification`],
+      'the sign-up flow makes three requests',
+    );
 
     const cookie = await sessionCookie(h, context);
     assert.ok(cookie, '__session cookie is set on the page origin');
@@ -110,7 +147,11 @@ test('sign-up with an emailed code completes, sets the session and its __session
     assert.equal(claims.sid, done.sessionId);
     assert.equal(claims.sub, done.userId);
 
-    const calls = (await page.evaluate(() => (window as unknown as TestWindow).calls)) as Array<{ userId: string | null; email: string | null; sessionId: string | null }>;
+    const calls = (await page.evaluate(() => (window as unknown as TestWindow).calls)) as Array<{
+      userId: string | null;
+      email: string | null;
+      sessionId: string | null;
+    }>;
     assert.deepEqual(calls[0], { userId: null, email: null, sessionId: null }, 'a listener added after load hears the current state at once');
     assert.deepEqual(calls.at(-1), { userId: done.userId, email, sessionId: done.sessionId }, 'and then the signed-in user');
     assert.deepEqual(problems, []);
@@ -134,7 +175,14 @@ test('sign-in with a password in one call signs in; signOut() clears the user an
     const after = await page.evaluate(async () => {
       const c = window.Clerk!;
       await c.signOut();
-      return { user: c.user, session: c.session, isSignedIn: c.isSignedIn, sessions: c.client?.activeSessions.length ?? -1, documentCookie: document.cookie, href: location.href };
+      return {
+        user: c.user,
+        session: c.session,
+        isSignedIn: c.isSignedIn,
+        sessions: c.client?.activeSessions.length ?? -1,
+        documentCookie: document.cookie,
+        href: location.href,
+      };
     });
     assert.deepEqual(after, { user: null, session: null, isSignedIn: false, sessions: 0, documentCookie: '', href: `${h.url}/app.html` });
     assert.deepEqual(since(from), ['DELETE /v1/client/sessions'], 'sign-out is one request');
@@ -155,7 +203,13 @@ test('a wrong password rejects with ClerkAPIResponseError form_password_incorrec
         await window.Clerk!.client!.signIn.create({ identifier, password: 'not-the-Password-77', strategy: 'password' });
         return { threw: false };
       } catch (e) {
-        const err = e as { name: string; status: number; errors: Array<{ code: string; longMessage?: string; meta?: { paramName?: string } }>; message: string; clerkError?: boolean };
+        const err = e as {
+          name: string;
+          status: number;
+          errors: Array<{ code: string; longMessage?: string; meta?: { paramName?: string } }>;
+          message: string;
+          clerkError?: boolean;
+        };
         return {
           threw: true,
           isError: e instanceof Error,
@@ -182,7 +236,10 @@ test('a wrong password rejects with ClerkAPIResponseError form_password_incorrec
     assert.equal(caught.user, null);
     assert.deepEqual(since(from), ['POST /v1/client/sign_ins'], 'a refused sign-in is not retried');
     // Chromium logs the 422 itself; nothing else may appear.
-    assert.deepEqual(problems.filter((p) => !/status of 422/.test(p)), []);
+    assert.deepEqual(
+      problems.filter((p) => !/status of 422/.test(p)),
+      [],
+    );
   });
 });
 
@@ -233,18 +290,31 @@ test('network failures: load() resolves degraded or error without unhandled reje
       const err = c.loadError as { name?: string; code?: string } | undefined;
       return { outcome, status: c.status, loaded: c.loaded, user: c.user, hasEnvironment: !!c.environment, loadError: { name: err?.name, code: err?.code } };
     });
-    assert.deepEqual(result, { outcome: 'resolved', status: 'degraded', loaded: true, user: null, hasEnvironment: true, loadError: { name: 'ClerkRuntimeError', code: 'network_error' } });
+    assert.deepEqual(result, {
+      outcome: 'resolved',
+      status: 'degraded',
+      loaded: true,
+      user: null,
+      hasEnvironment: true,
+      loadError: { name: 'ClerkRuntimeError', code: 'network_error' },
+    });
     const attempts = since().filter((c) => c === 'GET /v1/client').length;
     assert.ok(attempts > 1, `GET /v1/client is retried (attempted ${attempts} times)`);
     assert.equal(since().filter((c) => c === 'GET /v1/environment').length, 1);
     await sleep(100);
     assert.deepEqual(await page.evaluate(() => (window as unknown as TestWindow).rejections), [], 'no unhandled rejection');
-    assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)), []);
+    assert.deepEqual(
+      problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)),
+      [],
+    );
   });
 
   // Both unreachable: error, still no rejection.
   await withTab(h, 'offline-all', async ({ page, since, problems }) => {
-    await page.route((url) => url.pathname === '/v1/client' || url.pathname === '/v1/environment', (r) => r.abort('internetdisconnected'));
+    await page.route(
+      (url) => url.pathname === '/v1/client' || url.pathname === '/v1/environment',
+      (r) => r.abort('internetdisconnected'),
+    );
     await openApp(h, page);
     const result = await page.evaluate(async () => {
       const c = window.Clerk!;
@@ -258,7 +328,10 @@ test('network failures: load() resolves degraded or error without unhandled reje
     assert.ok(since().filter((c) => c === 'GET /v1/environment').length > 1, 'GET /v1/environment is retried');
     await sleep(100);
     assert.deepEqual(await page.evaluate(() => (window as unknown as TestWindow).rejections), []);
-    assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)), []);
+    assert.deepEqual(
+      problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)),
+      [],
+    );
   });
 
   // A mutation that fails on the network is not repeated: it may have reached the server.
@@ -280,7 +353,10 @@ test('network failures: load() resolves degraded or error without unhandled reje
     assert.deepEqual(caught, { threw: true, name: 'ClerkRuntimeError', code: 'network_error', user: null, status: 'ready' });
     assert.deepEqual(since(from), ['POST /v1/client/sign_ins'], 'the mutation is attempted exactly once');
     assert.deepEqual(await page.evaluate(() => (window as unknown as TestWindow).rejections), []);
-    assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)), []);
+    assert.deepEqual(
+      problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)),
+      [],
+    );
   });
 });
 
@@ -327,9 +403,15 @@ test('open redirects are refused: checkRedirect, navigate and buildAfterSignInUr
   // An allowed redirect_url, and a same-origin path, are honoured; a fallback comes next when the query is foreign.
   await withTab(h, 'redirects-allowed', async ({ page }) => {
     await openApp(h, page, `?redirect_url=${encodeURIComponent('https://ok.example/next')}`);
-    assert.equal(await page.evaluate(async () => (await window.Clerk!.load({ allowedRedirectOrigins: ['https://ok.example'] }), window.Clerk!.buildAfterSignInUrl())), 'https://ok.example/next');
+    assert.equal(
+      await page.evaluate(async () => (await window.Clerk!.load({ allowedRedirectOrigins: ['https://ok.example'] }), window.Clerk!.buildAfterSignInUrl())),
+      'https://ok.example/next',
+    );
     await openApp(h, page, '?redirect_url=https://evil.example/x');
-    assert.equal(await page.evaluate(async () => (await window.Clerk!.load({ signInFallbackRedirectUrl: '/home' }), window.Clerk!.buildAfterSignInUrl())), `${h.url}/home`);
+    assert.equal(
+      await page.evaluate(async () => (await window.Clerk!.load({ signInFallbackRedirectUrl: '/home' }), window.Clerk!.buildAfterSignInUrl())),
+      `${h.url}/home`,
+    );
   });
 });
 
@@ -339,10 +421,16 @@ test('$authStore calls a subscriber at once, on load, on sign-in and on sign-out
   await withTab(h, 'stores', async ({ page, problems }) => {
     await openApp(h, page);
     const record = () =>
-      page.evaluate(() => (window as unknown as TestWindow).authCalls.map((s) => `${s.isLoaded}/${s.isSignedIn}/${s.userId}/${s.sessionId === undefined ? 'undefined' : s.sessionId === null ? 'null' : 'sess'}`));
+      page.evaluate(() =>
+        (window as unknown as TestWindow).authCalls.map(
+          (s) => `${s.isLoaded}/${s.isSignedIn}/${s.userId}/${s.sessionId === undefined ? 'undefined' : s.sessionId === null ? 'null' : 'sess'}`,
+        ),
+      );
     await page.evaluate(() => {
       const w = window as unknown as TestWindow;
-      w.unsubscribe = w.ClerkWC!.createStores(w.Clerk!).$authStore.subscribe((s) => void w.authCalls.push({ isLoaded: s.isLoaded, isSignedIn: s.isSignedIn, userId: s.userId, sessionId: s.sessionId }));
+      w.unsubscribe = w
+        .ClerkWC!.createStores(w.Clerk!)
+        .$authStore.subscribe((s) => void w.authCalls.push({ isLoaded: s.isLoaded, isSignedIn: s.isSignedIn, userId: s.userId, sessionId: s.sessionId }));
     });
     assert.deepEqual(await record(), ['false/undefined/undefined/undefined'], 'called at once, before load');
     await load(page);
@@ -350,7 +438,11 @@ test('$authStore calls a subscriber at once, on load, on sign-in and on sign-out
     await signInWithPassword(page, user.email);
     await page.evaluate(() => window.Clerk!.session!.getToken({ skipCache: true })); // a token alone is no auth change
     await page.evaluate(() => window.Clerk!.signOut());
-    assert.deepEqual(await record(), ['false/undefined/undefined/undefined', 'true/false/null/null', `true/true/${user.userId}/sess`, 'true/false/null/null'], 'one call per change');
+    assert.deepEqual(
+      await record(),
+      ['false/undefined/undefined/undefined', 'true/false/null/null', `true/true/${user.userId}/sess`, 'true/false/null/null'],
+      'one call per change',
+    );
     await page.evaluate(() => (window as unknown as TestWindow).unsubscribe!());
     await signInWithPassword(page, user.email);
     assert.equal((await record()).length, 4, 'no calls after unsubscribe');
@@ -374,10 +466,12 @@ test('setActive touches the session, user.update refreshes Clerk.user from the p
     assert.equal(active, sessionId);
     assert.deepEqual(since(from), [`POST /v1/client/sessions/${sessionId}/touch`]);
 
-    const missing = await page.evaluate(() => window.Clerk!.setActive({ session: 'sess_does_not_exist' }).then(
-      () => 'resolved',
-      (e: { code?: string }) => e.code,
-    ));
+    const missing = await page.evaluate(() =>
+      window.Clerk!.setActive({ session: 'sess_does_not_exist' }).then(
+        () => 'resolved',
+        (e: { code?: string }) => e.code,
+      ),
+    );
     assert.equal(missing, 'session_not_found', 'setActive refuses a session the client does not have');
 
     from = since().length;

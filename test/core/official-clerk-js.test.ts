@@ -29,28 +29,29 @@ const dirs: string[] = [];
 const counts = new Map<string, Map<string, number>>();
 
 function setUp(): void {
-getHarness = useHarness();
-before(async () => {
-  const h = getHarness();
-  // The official bundle and its chunks next to our pages, in the server's static folder and on the other site.
-  const other = mkdtempSync(join(tmpdir(), 'clerk-wc-other-site-'));
-  dirs.push(other);
-  for (const dir of [join(h.staticDir, 'official'), join(other, 'official')]) {
-    mkdirSync(dir, { recursive: true });
-    for (const f of readdirSync(OFFICIAL_DIST)) if (f === 'clerk.browser.js' || f.includes('_clerk.browser_')) copyFileSync(join(OFFICIAL_DIST, f), join(dir, f));
-  }
-  site = await serveSite(other);
-  for (const layout of LAYOUTS) {
-    for (const client of CLIENTS) writePage(layout.kind === 'same' ? h.staticDir : other, layout, client, h.url, h.publishableKey);
-  }
-});
-after(async () => {
-  await site?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  const layouts = [...new Set([...counts.values()].flatMap((m) => [...m.keys()]))];
-  const rows = [...counts.entries()].map(([flow, m]) => `${flow.padEnd(28)} ${layouts.map((l) => String(m.get(l) ?? '-').padStart(l.length)).join('  ')}`);
-  console.log(`\nFAPI requests per flow (official clerk-js ${OFFICIAL_VERSION} vs clerk-wc)\n${''.padEnd(28)} ${layouts.join('  ')}\n${rows.join('\n')}\n`);
-});
+  getHarness = useHarness();
+  before(async () => {
+    const h = getHarness();
+    // The official bundle and its chunks next to our pages, in the server's static folder and on the other site.
+    const other = mkdtempSync(join(tmpdir(), 'clerk-wc-other-site-'));
+    dirs.push(other);
+    for (const dir of [join(h.staticDir, 'official'), join(other, 'official')]) {
+      mkdirSync(dir, { recursive: true });
+      for (const f of readdirSync(OFFICIAL_DIST))
+        if (f === 'clerk.browser.js' || f.includes('_clerk.browser_')) copyFileSync(join(OFFICIAL_DIST, f), join(dir, f));
+    }
+    site = await serveSite(other);
+    for (const layout of LAYOUTS) {
+      for (const client of CLIENTS) writePage(layout.kind === 'same' ? h.staticDir : other, layout, client, h.url, h.publishableKey);
+    }
+  });
+  after(async () => {
+    await site?.close();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    const layouts = [...new Set([...counts.values()].flatMap((m) => [...m.keys()]))];
+    const rows = [...counts.entries()].map(([flow, m]) => `${flow.padEnd(28)} ${layouts.map((l) => String(m.get(l) ?? '-').padStart(l.length)).join('  ')}`);
+    console.log(`\nFAPI requests per flow (official clerk-js ${OFFICIAL_VERSION} vs clerk-wc)\n${''.padEnd(28)} ${layouts.join('  ')}\n${rows.join('\n')}\n`);
+  });
 }
 
 type LayoutKind = 'same' | 'cross' | 'dev-browser';
@@ -147,13 +148,17 @@ async function flow<T>(run: Run, label: string, column: string, fn: () => Promis
   const from = run.requests.length;
   const result = await fn();
   // Settled: every request answered, and none new for 300 ms (clerk-js touches the session after setActive).
-  for (let seen = -1; seen !== run.requests.length || run.requests.some((r) => r.status === 0); ) {
+  for (let seen = -1; seen !== run.requests.length || run.requests.some((r) => r.status === 0);) {
     seen = run.requests.length;
     await new Promise((r) => setTimeout(r, 300));
   }
   const mine = run.requests.slice(from);
   const failed = mine.filter((r) => r.status >= 400 && !allow(r));
-  assert.deepEqual(failed.map((r) => `${r.status} ${r.verb} ${r.path} ${r.body}`), [], `${label}: FAPI requests failed`);
+  assert.deepEqual(
+    failed.map((r) => `${r.status} ${r.verb} ${r.path} ${r.body}`),
+    [],
+    `${label}: FAPI requests failed`,
+  );
   assert.deepEqual(run.problems, [], `${label}: page problems`);
   if (!counts.has(label)) counts.set(label, new Map());
   counts.get(label)!.set(column, mine.length);
@@ -163,227 +168,237 @@ async function flow<T>(run: Run, label: string, column: string, fn: () => Promis
 type ClerkWindow = Window & { Clerk: any };
 
 describe('Clerk browser SDKs against the server', () => {
-setUp();
-for (const layout of LAYOUTS) {
-  for (const client of CLIENTS) {
-    // The dev-host key only changes what official clerk-js does; ours behaves as in the cross-site layout.
-    if (layout.kind === 'dev-browser' && client === 'clerk-wc') continue;
-    const column = `${client === 'official' ? 'clerk-js' : 'clerk-wc'}/${layout.kind}`;
-    describe(`${client === 'official' ? `official @clerk/clerk-js ${OFFICIAL_VERSION}` : 'clerk-wc clerk.browser.js'}, ${layout.name}`, () => {
-      let run: Run;
-      const step = <T>(label: string, fn: () => Promise<T>, allow?: (r: Recorded) => boolean) => flow(run, label, column, fn, allow);
-      const evaluate = <A, R>(fn: (arg: A) => Promise<R>, arg: A) => run.page.evaluate(fn as never, arg) as Promise<R>;
+  setUp();
+  for (const layout of LAYOUTS) {
+    for (const client of CLIENTS) {
+      // The dev-host key only changes what official clerk-js does; ours behaves as in the cross-site layout.
+      if (layout.kind === 'dev-browser' && client === 'clerk-wc') continue;
+      const column = `${client === 'official' ? 'clerk-js' : 'clerk-wc'}/${layout.kind}`;
+      describe(`${client === 'official' ? `official @clerk/clerk-js ${OFFICIAL_VERSION}` : 'clerk-wc clerk.browser.js'}, ${layout.name}`, () => {
+        let run: Run;
+        const step = <T>(label: string, fn: () => Promise<T>, allow?: (r: Recorded) => boolean) => flow(run, label, column, fn, allow);
+        const evaluate = <A, R>(fn: (arg: A) => Promise<R>, arg: A) => run.page.evaluate(fn as never, arg) as Promise<R>;
 
-      before(async () => {
-        run = await openRun(layout, client);
-      });
-      after(async () => {
-        if (process.env.SDK_TRACE) console.log(column, run.requests.map((r) => `${r.status} ${r.verb} ${r.path} ${r.params.join(',')}`).join('\n'));
-        await run?.context.close().catch(() => undefined);
-      });
-
-      test('load', async () => {
-        const state = await step('load', () =>
-          evaluate(async () => {
-            const c = (window as unknown as ClerkWindow).Clerk;
-            // No navigation away from the test page: signOut() and setActive() go through these.
-            await c.load({ routerPush: () => undefined, routerReplace: () => undefined });
-            return { loaded: c.loaded, user: c.user, app: c.environment?.displayConfig?.applicationName };
-          }, null),
-        );
-        assert.equal(state.loaded, true);
-        assert.equal(state.user, null);
-        assert.equal(typeof state.app, 'string');
-        // How the browser's client travels: the dev-browser token on every request, or the `__client` cookie.
-        const devBrowser = client === 'clerk-wc' ? layout.kind !== 'same' : layout.kind === 'dev-browser';
-        const carrying = run.requests.filter((r) => r.params.includes('__clerk_db_jwt')).map((r) => r.path);
-        const expected = run.requests.filter((r) => devBrowser && r.path !== '/v1/dev_browser').map((r) => r.path);
-        assert.deepEqual(carrying, expected, devBrowser ? 'every request carries __clerk_db_jwt' : 'no request carries __clerk_db_jwt');
-        assert.equal(run.requests.some((r) => r.path === '/v1/dev_browser'), devBrowser);
-      });
-
-      test('sign-up with an email code, then setActive', async () => {
-        const h = getHarness();
-        const signUp = await step('sign-up (code) + setActive', async () => {
-          const created = await evaluate(
-            async ({ email, password }) => {
-              const su = await (window as unknown as ClerkWindow).Clerk.client.signUp.create({ emailAddress: email, password });
-              await su.prepareEmailAddressVerification({ strategy: 'email_code' });
-              return { status: su.status, unverified: su.unverifiedFields };
-            },
-            { email: run.email, password: PASSWORD },
-          );
-          assert.equal(created.status, 'missing_requirements');
-          const code = await outboxCode(h, run.email);
-          return evaluate(async (code) => {
-            const c = (window as unknown as ClerkWindow).Clerk;
-            const su = await c.client.signUp.attemptEmailAddressVerification({ code });
-            await c.setActive({ session: su.createdSessionId });
-            return { status: su.status, userId: su.createdUserId, sessionId: su.createdSessionId, user: c.user?.id, email: c.user?.primaryEmailAddress?.emailAddress };
-          }, code);
+        before(async () => {
+          run = await openRun(layout, client);
         });
-        assert.equal(signUp.status, 'complete');
-        assert.equal(signUp.user, signUp.userId);
-        assert.equal(signUp.email, run.email);
-        run.userId = signUp.userId;
-        run.sessionId = signUp.sessionId;
-      });
+        after(async () => {
+          if (process.env.SDK_TRACE) console.log(column, run.requests.map((r) => `${r.status} ${r.verb} ${r.path} ${r.params.join(',')}`).join('\n'));
+          await run?.context.close().catch(() => undefined);
+        });
 
-      test('getToken', async () => {
-        const jwt = await step('getToken', () => evaluate(async () => (window as unknown as ClerkWindow).Clerk.session.getToken() as Promise<string>, null));
-        const claims = jwtPayload(jwt);
-        assert.equal(claims.sub, run.userId);
-        assert.equal(claims.sid, run.sessionId);
-        assert.equal(claims.azp, new URL(run.page.url()).origin);
-      });
-
-      test('user.update', async () => {
-        const names = await step('user.update', () =>
-          evaluate(async () => {
-            const c = (window as unknown as ClerkWindow).Clerk;
-            await c.user.update({ firstName: 'Ada', lastName: 'Lovelace' });
-            return [c.user.firstName, c.user.lastName, c.user.fullName];
-          }, null),
-        );
-        assert.deepEqual(names, ['Ada', 'Lovelace', 'Ada Lovelace']);
-      });
-
-      test('add and verify an email address', async () => {
-        const h = getHarness();
-        const second = uniqueEmail(`sdk2-${layout.kind}-${client}`);
-        const result = await step('add + verify email', async () => {
-          await evaluate(async (email) => {
-            const c = (window as unknown as ClerkWindow).Clerk;
-            const ea = await c.user.createEmailAddress({ email });
-            await ea.prepareVerification({ strategy: 'email_code' });
-          }, second);
-          const code = await outboxCode(h, second);
-          return evaluate(
-            async ({ email, code }) => {
+        test('load', async () => {
+          const state = await step('load', () =>
+            evaluate(async () => {
               const c = (window as unknown as ClerkWindow).Clerk;
-              await c.user.reload();
-              const ea = c.user.emailAddresses.find((e: { emailAddress: string }) => e.emailAddress === email);
-              const verified = await ea.attemptVerification({ code });
-              await c.user.reload();
-              return { status: verified.verification.status, count: c.user.emailAddresses.length };
-            },
-            { email: second, code },
+              // No navigation away from the test page: signOut() and setActive() go through these.
+              await c.load({ routerPush: () => undefined, routerReplace: () => undefined });
+              return { loaded: c.loaded, user: c.user, app: c.environment?.displayConfig?.applicationName };
+            }, null),
+          );
+          assert.equal(state.loaded, true);
+          assert.equal(state.user, null);
+          assert.equal(typeof state.app, 'string');
+          // How the browser's client travels: the dev-browser token on every request, or the `__client` cookie.
+          const devBrowser = client === 'clerk-wc' ? layout.kind !== 'same' : layout.kind === 'dev-browser';
+          const carrying = run.requests.filter((r) => r.params.includes('__clerk_db_jwt')).map((r) => r.path);
+          const expected = run.requests.filter((r) => devBrowser && r.path !== '/v1/dev_browser').map((r) => r.path);
+          assert.deepEqual(carrying, expected, devBrowser ? 'every request carries __clerk_db_jwt' : 'no request carries __clerk_db_jwt');
+          assert.equal(
+            run.requests.some((r) => r.path === '/v1/dev_browser'),
+            devBrowser,
           );
         });
-        assert.deepEqual(result, { status: 'verified', count: 2 });
-      });
 
-      test('change password', async () => {
-        const ok = await step('change password', () =>
-          evaluate(
-            async ({ current, next }) => {
+        test('sign-up with an email code, then setActive', async () => {
+          const h = getHarness();
+          const signUp = await step('sign-up (code) + setActive', async () => {
+            const created = await evaluate(
+              async ({ email, password }) => {
+                const su = await (window as unknown as ClerkWindow).Clerk.client.signUp.create({ emailAddress: email, password });
+                await su.prepareEmailAddressVerification({ strategy: 'email_code' });
+                return { status: su.status, unverified: su.unverifiedFields };
+              },
+              { email: run.email, password: PASSWORD },
+            );
+            assert.equal(created.status, 'missing_requirements');
+            const code = await outboxCode(h, run.email);
+            return evaluate(async (code) => {
               const c = (window as unknown as ClerkWindow).Clerk;
-              await c.user.updatePassword({ currentPassword: current, newPassword: next });
-              return c.user.passwordEnabled;
-            },
-            { current: PASSWORD, next: NEW_PASSWORD },
-          ),
-        );
-        assert.equal(ok, true);
-      });
+              const su = await c.client.signUp.attemptEmailAddressVerification({ code });
+              await c.setActive({ session: su.createdSessionId });
+              return {
+                status: su.status,
+                userId: su.createdUserId,
+                sessionId: su.createdSessionId,
+                user: c.user?.id,
+                email: c.user?.primaryEmailAddress?.emailAddress,
+              };
+            }, code);
+          });
+          assert.equal(signUp.status, 'complete');
+          assert.equal(signUp.user, signUp.userId);
+          assert.equal(signUp.email, run.email);
+          run.userId = signUp.userId;
+          run.sessionId = signUp.sessionId;
+        });
 
-      test('list and revoke sessions', async () => {
-        // A second device signs in from Node.
-        const h = getHarness();
-        const other = await signInFromNode(h.url, run.email, NEW_PASSWORD);
-        const result = await step('list + revoke sessions', () =>
-          evaluate(
-            async (otherId) => {
+        test('getToken', async () => {
+          const jwt = await step('getToken', () => evaluate(async () => (window as unknown as ClerkWindow).Clerk.session.getToken() as Promise<string>, null));
+          const claims = jwtPayload(jwt);
+          assert.equal(claims.sub, run.userId);
+          assert.equal(claims.sid, run.sessionId);
+          assert.equal(claims.azp, new URL(run.page.url()).origin);
+        });
+
+        test('user.update', async () => {
+          const names = await step('user.update', () =>
+            evaluate(async () => {
+              const c = (window as unknown as ClerkWindow).Clerk;
+              await c.user.update({ firstName: 'Ada', lastName: 'Lovelace' });
+              return [c.user.firstName, c.user.lastName, c.user.fullName];
+            }, null),
+          );
+          assert.deepEqual(names, ['Ada', 'Lovelace', 'Ada Lovelace']);
+        });
+
+        test('add and verify an email address', async () => {
+          const h = getHarness();
+          const second = uniqueEmail(`sdk2-${layout.kind}-${client}`);
+          const result = await step('add + verify email', async () => {
+            await evaluate(async (email) => {
+              const c = (window as unknown as ClerkWindow).Clerk;
+              const ea = await c.user.createEmailAddress({ email });
+              await ea.prepareVerification({ strategy: 'email_code' });
+            }, second);
+            const code = await outboxCode(h, second);
+            return evaluate(
+              async ({ email, code }) => {
+                const c = (window as unknown as ClerkWindow).Clerk;
+                await c.user.reload();
+                const ea = c.user.emailAddresses.find((e: { emailAddress: string }) => e.emailAddress === email);
+                const verified = await ea.attemptVerification({ code });
+                await c.user.reload();
+                return { status: verified.verification.status, count: c.user.emailAddresses.length };
+              },
+              { email: second, code },
+            );
+          });
+          assert.deepEqual(result, { status: 'verified', count: 2 });
+        });
+
+        test('change password', async () => {
+          const ok = await step('change password', () =>
+            evaluate(
+              async ({ current, next }) => {
+                const c = (window as unknown as ClerkWindow).Clerk;
+                await c.user.updatePassword({ currentPassword: current, newPassword: next });
+                return c.user.passwordEnabled;
+              },
+              { current: PASSWORD, next: NEW_PASSWORD },
+            ),
+          );
+          assert.equal(ok, true);
+        });
+
+        test('list and revoke sessions', async () => {
+          // A second device signs in from Node.
+          const h = getHarness();
+          const other = await signInFromNode(h.url, run.email, NEW_PASSWORD);
+          const result = await step('list + revoke sessions', () =>
+            evaluate(async (otherId) => {
               const c = (window as unknown as ClerkWindow).Clerk;
               const sessions = await c.user.getSessions();
               const target = sessions.find((s: { id: string }) => s.id === otherId);
               const revoked = await target.revoke();
               const after = await c.user.getSessions();
-              return { before: sessions.length, status: revoked.status, after: after.length, current: after.some((s: { id: string }) => s.id === c.session.id) };
-            },
-            other,
-          ),
-        );
-        assert.deepEqual(result, { before: 2, status: 'revoked', after: 1, current: true });
-      });
+              return {
+                before: sessions.length,
+                status: revoked.status,
+                after: after.length,
+                current: after.some((s: { id: string }) => s.id === c.session.id),
+              };
+            }, other),
+          );
+          assert.deepEqual(result, { before: 2, status: 'revoked', after: 1, current: true });
+        });
 
-      test('sign-out', async () => {
-        const state = await step('sign-out', () =>
-          evaluate(async () => {
-            const c = (window as unknown as ClerkWindow).Clerk;
-            await c.signOut();
-            return { user: c.user, session: c.session };
-          }, null),
-        );
-        assert.deepEqual(state, { user: null, session: null });
-      });
-
-      test('sign-in with a password', async () => {
-        const state = await step('sign-in (password)', () =>
-          evaluate(
-            async ({ email, password }) => {
+        test('sign-out', async () => {
+          const state = await step('sign-out', () =>
+            evaluate(async () => {
               const c = (window as unknown as ClerkWindow).Clerk;
-              const si = await c.client.signIn.create({ identifier: email, password });
+              await c.signOut();
+              return { user: c.user, session: c.session };
+            }, null),
+          );
+          assert.deepEqual(state, { user: null, session: null });
+        });
+
+        test('sign-in with a password', async () => {
+          const state = await step('sign-in (password)', () =>
+            evaluate(
+              async ({ email, password }) => {
+                const c = (window as unknown as ClerkWindow).Clerk;
+                const si = await c.client.signIn.create({ identifier: email, password });
+                await c.setActive({ session: si.createdSessionId });
+                return { status: si.status, user: c.user?.id };
+              },
+              { email: run.email, password: NEW_PASSWORD },
+            ),
+          );
+          assert.deepEqual(state, { status: 'complete', user: run.userId });
+          await evaluate(async () => (window as unknown as ClerkWindow).Clerk.signOut(), null);
+        });
+
+        test('sign-in with an email code', async () => {
+          const h = getHarness();
+          const state = await step('sign-in (code)', async () => {
+            const first = await evaluate(async (email) => {
+              const c = (window as unknown as ClerkWindow).Clerk;
+              const si = await c.client.signIn.create({ identifier: email });
+              const factor = si.supportedFirstFactors.find((f: { strategy: string }) => f.strategy === 'email_code');
+              await si.prepareFirstFactor({ strategy: 'email_code', emailAddressId: factor.emailAddressId });
+              return si.status;
+            }, run.email);
+            assert.equal(first, 'needs_first_factor');
+            const code = await outboxCode(h, run.email);
+            return evaluate(async (code) => {
+              const c = (window as unknown as ClerkWindow).Clerk;
+              const si = await c.client.signIn.attemptFirstFactor({ strategy: 'email_code', code });
               await c.setActive({ session: si.createdSessionId });
               return { status: si.status, user: c.user?.id };
-            },
-            { email: run.email, password: NEW_PASSWORD },
-          ),
-        );
-        assert.deepEqual(state, { status: 'complete', user: run.userId });
-        await evaluate(async () => (window as unknown as ClerkWindow).Clerk.signOut(), null);
-      });
-
-      test('sign-in with an email code', async () => {
-        const h = getHarness();
-        const state = await step('sign-in (code)', async () => {
-          const first = await evaluate(async (email) => {
-            const c = (window as unknown as ClerkWindow).Clerk;
-            const si = await c.client.signIn.create({ identifier: email });
-            const factor = si.supportedFirstFactors.find((f: { strategy: string }) => f.strategy === 'email_code');
-            await si.prepareFirstFactor({ strategy: 'email_code', emailAddressId: factor.emailAddressId });
-            return si.status;
-          }, run.email);
-          assert.equal(first, 'needs_first_factor');
-          const code = await outboxCode(h, run.email);
-          return evaluate(async (code) => {
-            const c = (window as unknown as ClerkWindow).Clerk;
-            const si = await c.client.signIn.attemptFirstFactor({ strategy: 'email_code', code });
-            await c.setActive({ session: si.createdSessionId });
-            return { status: si.status, user: c.user?.id };
-          }, code);
+            }, code);
+          });
+          assert.deepEqual(state, { status: 'complete', user: run.userId });
+          await evaluate(async () => (window as unknown as ClerkWindow).Clerk.signOut(), null);
         });
-        assert.deepEqual(state, { status: 'complete', user: run.userId });
-        await evaluate(async () => (window as unknown as ClerkWindow).Clerk.signOut(), null);
-      });
 
-      test('reset password', async () => {
-        const h = getHarness();
-        const state = await step('reset password', async () => {
-          await evaluate(async (email) => {
-            await (window as unknown as ClerkWindow).Clerk.client.signIn.create({ strategy: 'reset_password_email_code', identifier: email });
-          }, run.email);
-          const code = await outboxCode(h, run.email);
-          return evaluate(
-            async ({ code, password }) => {
-              const c = (window as unknown as ClerkWindow).Clerk;
-              const attempted = await c.client.signIn.attemptFirstFactor({ strategy: 'reset_password_email_code', code });
-              const needed = attempted.status;
-              const si = await attempted.resetPassword({ password, signOutOfOtherSessions: true });
-              await c.setActive({ session: si.createdSessionId });
-              return { needed, status: si.status, user: c.user?.id };
-            },
-            { code, password: RESET_PASSWORD },
-          );
+        test('reset password', async () => {
+          const h = getHarness();
+          const state = await step('reset password', async () => {
+            await evaluate(async (email) => {
+              await (window as unknown as ClerkWindow).Clerk.client.signIn.create({ strategy: 'reset_password_email_code', identifier: email });
+            }, run.email);
+            const code = await outboxCode(h, run.email);
+            return evaluate(
+              async ({ code, password }) => {
+                const c = (window as unknown as ClerkWindow).Clerk;
+                const attempted = await c.client.signIn.attemptFirstFactor({ strategy: 'reset_password_email_code', code });
+                const needed = attempted.status;
+                const si = await attempted.resetPassword({ password, signOutOfOtherSessions: true });
+                await c.setActive({ session: si.createdSessionId });
+                return { needed, status: si.status, user: c.user?.id };
+              },
+              { code, password: RESET_PASSWORD },
+            );
+          });
+          assert.deepEqual(state, { needed: 'needs_new_password', status: 'complete', user: run.userId });
+          // The new password works from anywhere.
+          await signInFromNode(getHarness().url, run.email, RESET_PASSWORD);
         });
-        assert.deepEqual(state, { needed: 'needs_new_password', status: 'complete', user: run.userId });
-        // The new password works from anywhere.
-        await signInFromNode(getHarness().url, run.email, RESET_PASSWORD);
       });
-    });
+    }
   }
-}
-
 });
 
 /** Signs in with a password from Node (a plain FAPI client with its own cookie), returning the new session's id. */

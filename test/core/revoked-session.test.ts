@@ -115,7 +115,10 @@ test('a password reset that signs out other devices signs the other browser out 
     assert.equal(stillActive, false, 'the re-read client has no active session');
     assert.equal(await b.evaluate(() => window.Clerk!.session?.getToken() ?? null), null);
     assert.ok(failed.length >= 1 && failed.length <= 2, `failing token requests: ${failed.length} (${failed.join(', ')})`);
-    assert.deepEqual(problems.filter((p) => !/status of 401/.test(p)), []);
+    assert.deepEqual(
+      problems.filter((p) => !/status of 401/.test(p)),
+      [],
+    );
   });
 });
 
@@ -141,7 +144,10 @@ test('a session revoked from another device: both tabs of that browser follow, w
     assert.ok(failed.length >= 1 && failed.length <= 2, `failing token requests across both tabs: ${failed.length} (${failed.join(', ')})`);
     const reads = since().filter((c) => c === 'GET /v1/client').length;
     assert.ok(reads <= 6, `GET /v1/client ${reads} times in all (two loads, then about one re-read per tab)`);
-    assert.deepEqual(problems.filter((p) => !/status of 401/.test(p)), []);
+    assert.deepEqual(
+      problems.filter((p) => !/status of 401/.test(p)),
+      [],
+    );
   });
 });
 
@@ -162,6 +168,9 @@ test('a tab that becomes visible again touches its session; a refused touch sign
     const signedOutAt = await expectSignedOut(b, 2_000);
     assert.ok(signedOutAt - shownAt < 2_000, `signed out ${signedOutAt - shownAt} ms after the tab was shown`);
     assert.deepEqual(failed, [], 'the touch, not a token refresh, found the revoked session');
-    assert.deepEqual(problems.filter((p) => !/status of 40[14]/.test(p)), []);
+    assert.deepEqual(
+      problems.filter((p) => !/status of 40[14]/.test(p)),
+      [],
+    );
   });
 });

@@ -30,40 +30,44 @@ async function signInBothTabs(h: Harness, a: Page, b: Page, user: { email: strin
   return sessionId;
 }
 
-test('two tabs: one POST /tokens per refresh cycle, made before the cached token runs out, gives both tabs the same new token', { timeout: 60_000 }, async () => {
-  const h = harness();
-  const user = await createUser(h);
-  await withTab(h, 'two-tabs-refresh', async ({ page: a, newTab, calls, since, problems }) => {
-    const b = await newTab();
-    const sessionId = await signInBothTabs(h, a, b, user);
-    const tokensPath = `/v1/client/sessions/${sessionId}/tokens`;
-    const from = calls.length;
-    const [tokA, tokB] = await Promise.all([a.evaluate(() => window.Clerk!.session!.getToken()), b.evaluate(() => window.Clerk!.session!.getToken())]);
-    // The earlier of the two tabs' tokens reaches its refresh point within ~5 s.
-    const firstExpMs = Math.min(jwtPayload(tokA!).exp as number, jwtPayload(tokB!).exp as number) * 1000;
-    const deadline = Date.now() + 10_000;
-    while (!calls.slice(from).some((c) => c.path === tokensPath) && Date.now() < deadline) await sleep(50);
-    const refresh = calls.slice(from).find((c) => c.path === tokensPath);
-    assert.ok(refresh, 'a tab refreshed the token on its own');
-    // Give the other tab time to mint too, if it were going to (it waits 1.5 s for the broadcast).
-    await sleep(2_500);
-    assert.deepEqual(since(from), [`POST ${tokensPath}`], 'exactly one request across both tabs: tab B took the token from the broadcast');
+test(
+  'two tabs: one POST /tokens per refresh cycle, made before the cached token runs out, gives both tabs the same new token',
+  { timeout: 60_000 },
+  async () => {
+    const h = harness();
+    const user = await createUser(h);
+    await withTab(h, 'two-tabs-refresh', async ({ page: a, newTab, calls, since, problems }) => {
+      const b = await newTab();
+      const sessionId = await signInBothTabs(h, a, b, user);
+      const tokensPath = `/v1/client/sessions/${sessionId}/tokens`;
+      const from = calls.length;
+      const [tokA, tokB] = await Promise.all([a.evaluate(() => window.Clerk!.session!.getToken()), b.evaluate(() => window.Clerk!.session!.getToken())]);
+      // The earlier of the two tabs' tokens reaches its refresh point within ~5 s.
+      const firstExpMs = Math.min(jwtPayload(tokA!).exp as number, jwtPayload(tokB!).exp as number) * 1000;
+      const deadline = Date.now() + 10_000;
+      while (!calls.slice(from).some((c) => c.path === tokensPath) && Date.now() < deadline) await sleep(50);
+      const refresh = calls.slice(from).find((c) => c.path === tokensPath);
+      assert.ok(refresh, 'a tab refreshed the token on its own');
+      // Give the other tab time to mint too, if it were going to (it waits 1.5 s for the broadcast).
+      await sleep(2_500);
+      assert.deepEqual(since(from), [`POST ${tokensPath}`], 'exactly one request across both tabs: tab B took the token from the broadcast');
 
-    const [newA, newB] = await Promise.all([a.evaluate(() => window.Clerk!.session!.getToken()), b.evaluate(() => window.Clerk!.session!.getToken())]);
-    assert.equal(newA, newB, 'both tabs hold the same new token');
-    assert.ok((jwtPayload(newA!).exp as number) * 1000 > firstExpMs, 'and it is newer than the ones they had');
-    assert.equal(jwtPayload(newA!).sid, sessionId);
-    assert.deepEqual(since(from), [`POST ${tokensPath}`], 'reading it made no request');
-    assert.ok((await b.evaluate(() => document.cookie)).includes(`__session=${newA}`), "__session holds the new token");
-    assert.deepEqual(problems, []);
+      const [newA, newB] = await Promise.all([a.evaluate(() => window.Clerk!.session!.getToken()), b.evaluate(() => window.Clerk!.session!.getToken())]);
+      assert.equal(newA, newB, 'both tabs hold the same new token');
+      assert.ok((jwtPayload(newA!).exp as number) * 1000 > firstExpMs, 'and it is newer than the ones they had');
+      assert.equal(jwtPayload(newA!).sid, sessionId);
+      assert.deepEqual(since(from), [`POST ${tokensPath}`], 'reading it made no request');
+      assert.ok((await b.evaluate(() => document.cookie)).includes(`__session=${newA}`), '__session holds the new token');
+      assert.deepEqual(problems, []);
 
-    // Refreshing ahead of the cache's cut-off is what lets the other tabs keep serving getToken() from cache while
-    // the one tab mints (tokens.ts schedules it 1 s ahead): a refresh only at the cut-off leaves a window in which
-    // a getToken() call in any tab mints its own token.
-    const lead = firstExpMs - LEEWAY_MS - refresh.at;
-    assert.ok(lead >= 400, `the refresh comes ahead of the moment the cached token stops being served (it came ${lead} ms ahead; expected ~1000)`);
-  });
-});
+      // Refreshing ahead of the cache's cut-off is what lets the other tabs keep serving getToken() from cache while
+      // the one tab mints (tokens.ts schedules it 1 s ahead): a refresh only at the cut-off leaves a window in which
+      // a getToken() call in any tab mints its own token.
+      const lead = firstExpMs - LEEWAY_MS - refresh.at;
+      assert.ok(lead >= 400, `the refresh comes ahead of the moment the cached token stops being served (it came ${lead} ms ahead; expected ~1000)`);
+    });
+  },
+);
 
 test('two tabs: signOut() in one tab signs the other tab out too, without a reload', { timeout: 30_000 }, async () => {
   const h = harness();

@@ -80,9 +80,16 @@ test('the Angular app loads under the strict CSP, defines the elements and guard
 
     const facts = await page.evaluate(() => ({
       angular: document.querySelector('app-root')?.getAttribute('ng-version')?.split('.')[0],
-      defined: ['clerk-sign-in', 'clerk-sign-up', 'clerk-user-button', 'clerk-waitlist', 'clerk-protect', 'clerk-signed-in', 'clerk-signed-out', 'clerk-modal'].filter(
-        (tag) => !customElements.get(tag),
-      ),
+      defined: [
+        'clerk-sign-in',
+        'clerk-sign-up',
+        'clerk-user-button',
+        'clerk-waitlist',
+        'clerk-protect',
+        'clerk-signed-in',
+        'clerk-signed-out',
+        'clerk-modal',
+      ].filter((tag) => !customElements.get(tag)),
       windowClerk: typeof (window as unknown as { Clerk?: { loaded?: boolean } }).Clerk?.loaded,
       inlineScripts: document.querySelectorAll('script:not([src])').length,
       styleElements: document.querySelectorAll('style').length,

@@ -50,7 +50,9 @@ test('the demo page is served under the strict CSP and renders without inline st
     for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'"]) {
       assert.ok(csp.includes(directive), `the page's CSP lacks ${directive}: ${csp}`);
     }
-    await view(page, 'view-sign-in').getByRole('heading', { name: /^Sign in to / }).waitFor();
+    await view(page, 'view-sign-in')
+      .getByRole('heading', { name: /^Sign in to / })
+      .waitFor();
     const note = (await page.locator('#about-note').textContent()) ?? '';
     assert.match(note, /plain-fetch FAPI demo/);
     assert.doesNotMatch(note, /interim|come next/);
@@ -58,7 +60,9 @@ test('the demo page is served under the strict CSP and renders without inline st
       styleAttributes: document.querySelectorAll('[style]').length,
       inlineScripts: document.querySelectorAll('script:not([src])').length,
       styleElements: document.querySelectorAll('style').length,
-      unlabelled: Array.from(document.querySelectorAll('input')).filter((i) => i.labels === null || i.labels.length === 0).map((i) => i.id),
+      unlabelled: Array.from(document.querySelectorAll('input'))
+        .filter((i) => i.labels === null || i.labels.length === 0)
+        .map((i) => i.id),
     }));
     assert.deepEqual(inline, { styleAttributes: 0, inlineScripts: 0, styleElements: 0, unlabelled: [] });
     // The stylesheet really applied (a CSP block would leave the default transparent background).
@@ -72,7 +76,9 @@ test('a person signs up with an emailed code, uses the user button from the keyb
   await withBrowser('sign-up-sign-out-sign-in', async ({ context, page, problems }) => {
     const email = uniqueEmail('e2e-demo');
     await page.goto(`${suite.url}/fapi.html`);
-    await view(page, 'view-sign-in').getByRole('heading', { name: /^Sign in to / }).waitFor();
+    await view(page, 'view-sign-in')
+      .getByRole('heading', { name: /^Sign in to / })
+      .waitFor();
     assert.equal(await page.locator('#user-button').isVisible(), false, 'no user button while signed out');
 
     // Sign up.
@@ -152,7 +158,9 @@ test('a person signs up with an emailed code, uses the user button from the keyb
       page.keyboard.press('Enter'),
     ]);
     assert.equal(endResponse.status(), 200);
-    await view(page, 'view-sign-in').getByRole('heading', { name: /^Sign in to / }).waitFor();
+    await view(page, 'view-sign-in')
+      .getByRole('heading', { name: /^Sign in to / })
+      .waitFor();
     await page.locator('#user-button').waitFor({ state: 'hidden' });
     const client = (await (await page.request.get(`${suite.url}/v1/client`)).json()) as { response: { sessions: unknown[] } | null };
     assert.deepEqual(client.response?.sessions, [], 'the server has no live session for this browser after signing out');
@@ -227,7 +235,9 @@ test('sign-in shows field errors, and an emailed code signs a person in', { time
       await codeStep.getByLabel('Verification code').fill(code);
       await codeStep.getByRole('button', { name: 'Verify' }).click();
       await page.locator('#user-button-trigger').waitFor();
-      await view(page, 'view-signed-in').getByRole('heading', { name: `Welcome, ${username}` }).waitFor();
+      await view(page, 'view-signed-in')
+        .getByRole('heading', { name: `Welcome, ${username}` })
+        .waitFor();
 
       assert.deepEqual(problems, []);
     },

@@ -76,7 +76,10 @@ test('the quickstart\'s "Sign up" link opens /sign-up, which signs a person up a
     const email = uniqueEmail('portal-sign-up');
     await signUpOnPage(page, email);
     await page.waitForURL(back);
-    await page.locator('#user-button clerk-user-button').getByRole('button', { name: /user menu/i }).waitFor();
+    await page
+      .locator('#user-button clerk-user-button')
+      .getByRole('button', { name: /user menu/i })
+      .waitFor();
     assert.deepEqual(problems, []);
   });
 });
@@ -102,10 +105,13 @@ test('a foreign redirect_url is refused: dropped from the URL and the links, nev
   const user = await createUser({ url: suite.url });
   await suite.session('foreign-redirect', async ({ page, context, problems }) => {
     const foreign: string[] = [];
-    await context.route((u) => u.hostname === 'evil.example', (route) => {
-      foreign.push(route.request().url());
-      return route.abort();
-    });
+    await context.route(
+      (u) => u.hostname === 'evil.example',
+      (route) => {
+        foreign.push(route.request().url());
+        return route.abort();
+      },
+    );
     const attacks = [
       'https://evil.example/',
       '//evil.example/steal',
@@ -142,7 +148,11 @@ test('/sign-in signs in and returns to redirect_url; a signed-in visitor goes st
     await page.goto(`${suite.url}/sign-in?redirect_url=${encodeURIComponent('/quickstart.html?after=sign-in')}`);
     const link = page.locator('clerk-sign-in').getByRole('link', { name: 'Sign up' });
     await link.waitFor();
-    assert.equal(await link.getAttribute('href'), `/sign-up?redirect_url=${encodeURIComponent(back)}`, 'a relative redirect_url is carried as the absolute URL');
+    assert.equal(
+      await link.getAttribute('href'),
+      `/sign-up?redirect_url=${encodeURIComponent(back)}`,
+      'a relative redirect_url is carried as the absolute URL',
+    );
     await signInOnPage(page, user);
     await page.waitForURL(back);
     await page.locator('#user-button clerk-user-button').waitFor();
@@ -186,16 +196,25 @@ const PATHS = ['/sign-in', '/sign-up', '/waitlist', '/__clerk-wc/pages/account.j
 test('production answers 404 for the pages unless accountPortal is on; /user stays a 404; no --static-dir needed', { timeout: 60_000 }, async () => {
   const statuses = async (url: string) => Promise.all(PATHS.map(async (p) => `${p} ${(await fetch(`${url}${p}`)).status}`));
   await withBareServer({ INSTANCE_TYPE: 'production' }, async (url) => {
-    assert.deepEqual(await statuses(url), PATHS.map((p) => `${p} 404`));
+    assert.deepEqual(
+      await statuses(url),
+      PATHS.map((p) => `${p} 404`),
+    );
   });
   await withBareServer({ INSTANCE_TYPE: 'production', ACCOUNT_PORTAL: 'true' }, async (url) => {
-    assert.deepEqual(await statuses(url), PATHS.map((p) => `${p} 200`));
+    assert.deepEqual(
+      await statuses(url),
+      PATHS.map((p) => `${p} 200`),
+    );
     // Production without allowedOrigins: only the page's own origin is a redirect target.
     const html = await (await fetch(`${url}/sign-in`)).text();
     assert.ok(html.includes('data-redirect-origins=""') && !html.includes('data-redirect-local'));
   });
   await withBareServer({ ACCOUNT_PORTAL: '0' }, async (url) => {
-    assert.deepEqual(await statuses(url), PATHS.map((p) => `${p} 404`));
+    assert.deepEqual(
+      await statuses(url),
+      PATHS.map((p) => `${p} 404`),
+    );
   });
   await withBareServer({ ALLOWED_ORIGINS: 'https://app.example.com' }, async (url) => {
     assert.equal((await fetch(`${url}/user`)).status, 404);

@@ -11,7 +11,11 @@ describe('demo site', () => {
   test('the landing page links every demo', async () => {
     await withTab(harness(), 'landing', async ({ page: p, problems }) => {
       await p.goto(`${harness().url}/`);
-      for (const name of ['Plain HTML', 'Element gallery', 'Vue 3', 'Svelte 5', 'Angular', 'Dev outbox']) await p.getByRole('link', { name: new RegExp(name) }).first().waitFor();
+      for (const name of ['Plain HTML', 'Element gallery', 'Vue 3', 'Svelte 5', 'Angular', 'Dev outbox'])
+        await p
+          .getByRole('link', { name: new RegExp(name) })
+          .first()
+          .waitFor();
       assert.deepEqual(problems, []);
     });
   });

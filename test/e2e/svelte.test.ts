@@ -27,7 +27,11 @@ async function expectRoute(page: Page, route: string): Promise<void> {
   assert.equal(new URL(page.url()).hash, route);
 }
 
-const userButton = (page: Page): Locator => page.getByRole('banner').locator('clerk-user-button').getByRole('button', { name: /user menu/i });
+const userButton = (page: Page): Locator =>
+  page
+    .getByRole('banner')
+    .locator('clerk-user-button')
+    .getByRole('button', { name: /user menu/i });
 
 /** Signs up through #/sign-up with the code from the outbox; ends on the dashboard. */
 async function signUp(page: Page, email: string): Promise<void> {
@@ -83,7 +87,12 @@ test('the built app is served under the strict CSP, with no inline scripts or st
     // routing and the appearance object arrive as properties, sign-up-url as an attribute.
     const passed = await signIn.evaluate((el) => {
       const e = el as HTMLElement & { routing?: string; appearance?: unknown; signUpUrl?: string };
-      return { routing: e.routing, appearanceIsObject: typeof e.appearance === 'object' && e.appearance !== null, appearanceAttribute: e.hasAttribute('appearance'), signUpUrl: e.signUpUrl };
+      return {
+        routing: e.routing,
+        appearanceIsObject: typeof e.appearance === 'object' && e.appearance !== null,
+        appearanceAttribute: e.hasAttribute('appearance'),
+        signUpUrl: e.signUpUrl,
+      };
     });
     assert.deepEqual(passed, { routing: 'virtual', appearanceIsObject: true, appearanceAttribute: false, signUpUrl: '#/sign-up' });
     // Clerk.load({ appearance }) reached the elements: the primary button takes the app's colour.
@@ -109,7 +118,10 @@ test('sign up with the emailed code, sign out from the user button, sign in with
     // The dashboard's guard sends a signed-out visitor to sign-in.
     await page.goto(`${suite.appUrl}#/dashboard`);
     await expectRoute(page, '#/sign-in');
-    await page.locator('clerk-sign-in').getByRole('heading', { name: /^Sign in to / }).waitFor();
+    await page
+      .locator('clerk-sign-in')
+      .getByRole('heading', { name: /^Sign in to / })
+      .waitFor();
 
     // Sign up (the code from the outbox): the sign-up event takes the app to the dashboard, with the email from $userStore.
     await signUp(page, email);

@@ -13,10 +13,7 @@ const PASSWORD = 'lilac-Harbor-compass-91';
 
 const suite = useDemoSuite('vue', {
   ready: () =>
-    assert.ok(
-      existsSync(APP_INDEX),
-      `The Vue demo is not built (${APP_INDEX} is missing): run \`cd demo/vue && npm install && npm run build\` first`,
-    ),
+    assert.ok(existsSync(APP_INDEX), `The Vue demo is not built (${APP_INDEX} is missing): run \`cd demo/vue && npm install && npm run build\` first`),
 });
 const withBrowser = suite.session;
 const outboxCode = suite.outboxCode;
@@ -98,7 +95,10 @@ test('the Vue app is served under the strict CSP, with no inline script or style
     await page.goto(`${suite.appUrl}#/dashboard`);
     await expectRoute(page, '/sign-in', 'the guard redirects a signed-out visitor to sign-in');
     assert.equal(new URLSearchParams(route(page).split('?')[1]).get('redirect'), '/dashboard', 'with the page to come back to');
-    await page.locator('clerk-sign-in').getByRole('heading', { name: /^Sign in to / }).waitFor();
+    await page
+      .locator('clerk-sign-in')
+      .getByRole('heading', { name: /^Sign in to / })
+      .waitFor();
     assert.deepEqual(problems, []);
   });
 });
@@ -147,7 +147,10 @@ test('sign up with an emailed code, sign out from the user button, sign in with 
     // <clerk-protect>: the content for a signed-in user, and the fallback slot where the role is missing.
     const protectedContent = page.locator('clerk-protect.protect-signed-in').getByText('Protected content: only signed-in users see this.');
     await protectedContent.waitFor({ state: 'visible' });
-    await page.locator('clerk-protect.protect-admin').getByText(/Only organization admins see this/).waitFor({ state: 'visible' });
+    await page
+      .locator('clerk-protect.protect-admin')
+      .getByText(/Only organization admins see this/)
+      .waitFor({ state: 'visible' });
     assert.equal(await page.getByText('Admin tools.').isVisible(), false, 'no admin content without the org:admin role');
 
     // Waitlist.
@@ -169,37 +172,41 @@ test('sign up with an emailed code, sign out from the user button, sign in with 
 test('clerk.openSignIn() shows sign-in in a modal dialog that shows errors and closes once signed in', { timeout: 90_000 }, async () => {
   // The deliberate wrong password below makes Chromium log "Failed to load resource … 422"; nothing else may appear.
   const allowed = [/^Failed to load resource: the server responded with a status of 422/];
-  await withBrowser('modal', async ({ page, problems }) => {
-    // An account first (a +clerk_test address takes the test code), then back to signed out.
-    const email = uniqueEmail('e2e-vue-modal', '+clerk_test');
-    await signUp(page, email, '424242');
-    await signOutFromMenu(page);
-    await expectRoute(page, '/', 'signed out on the home page');
+  await withBrowser(
+    'modal',
+    async ({ page, problems }) => {
+      // An account first (a +clerk_test address takes the test code), then back to signed out.
+      const email = uniqueEmail('e2e-vue-modal', '+clerk_test');
+      await signUp(page, email, '424242');
+      await signOutFromMenu(page);
+      await expectRoute(page, '/', 'signed out on the home page');
 
-    await page.getByRole('button', { name: 'Sign in in a modal' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
-    // The element is the modal's slotted child: light DOM of <clerk-modal>, drawn inside its <dialog>.
-    const signIn = page.locator('clerk-modal > clerk-sign-in');
-    await signIn.getByRole('heading', { name: /^Sign in to / }).waitFor();
-    // A wrong password first: the server's error shows under the field, the dialog stays open.
-    await signIn.getByLabel('Email address or username').fill(email);
-    await signIn.getByRole('button', { name: 'Continue' }).click();
-    const password = signIn.getByLabel('Password', { exact: true });
-    await password.fill('not-the-password-1');
-    await signIn.getByRole('button', { name: 'Continue' }).click();
-    await signIn.getByText(/Password is incorrect/).waitFor();
-    assert.equal(await password.getAttribute('aria-invalid'), 'true');
-    await password.fill(PASSWORD);
-    await signIn.getByRole('button', { name: 'Continue' }).click();
-    await page.locator('clerk-modal').waitFor({ state: 'detached' });
-    assert.equal(await dialog.count(), 0, 'the dialog closed');
-    await userButtonTrigger(page).waitFor();
-    assert.equal(route(page), '/', 'the modal signs in where the visitor is');
-    await page.getByRole('link', { name: 'Go to the dashboard' }).click();
-    await expectRoute(page, '/dashboard', 'the dashboard opens for the signed-in user');
-    assert.equal(await page.locator('.dashboard .user-email').textContent(), email);
+      await page.getByRole('button', { name: 'Sign in in a modal' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      // The element is the modal's slotted child: light DOM of <clerk-modal>, drawn inside its <dialog>.
+      const signIn = page.locator('clerk-modal > clerk-sign-in');
+      await signIn.getByRole('heading', { name: /^Sign in to / }).waitFor();
+      // A wrong password first: the server's error shows under the field, the dialog stays open.
+      await signIn.getByLabel('Email address or username').fill(email);
+      await signIn.getByRole('button', { name: 'Continue' }).click();
+      const password = signIn.getByLabel('Password', { exact: true });
+      await password.fill('not-the-password-1');
+      await signIn.getByRole('button', { name: 'Continue' }).click();
+      await signIn.getByText(/Password is incorrect/).waitFor();
+      assert.equal(await password.getAttribute('aria-invalid'), 'true');
+      await password.fill(PASSWORD);
+      await signIn.getByRole('button', { name: 'Continue' }).click();
+      await page.locator('clerk-modal').waitFor({ state: 'detached' });
+      assert.equal(await dialog.count(), 0, 'the dialog closed');
+      await userButtonTrigger(page).waitFor();
+      assert.equal(route(page), '/', 'the modal signs in where the visitor is');
+      await page.getByRole('link', { name: 'Go to the dashboard' }).click();
+      await expectRoute(page, '/dashboard', 'the dashboard opens for the signed-in user');
+      assert.equal(await page.locator('.dashboard .user-email').textContent(), email);
 
-    assert.deepEqual(problems, []);
-  }, allowed);
+      assert.deepEqual(problems, []);
+    },
+    allowed,
+  );
 });

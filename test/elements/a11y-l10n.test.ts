@@ -15,7 +15,11 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 async function axeViolations(p: Page): Promise<string[]> {
   await p.evaluate(AXE);
   return p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }> };
+      }
+    ).axe;
     const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] } });
     return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   });
@@ -73,11 +77,17 @@ describe('accessibility (axe)', () => {
 describe('localization', () => {
   const harness = useHarness();
 
-  test("a locale object from the real @clerk/localizations package (frFR) renders French", async () => {
+  test('a locale object from the real @clerk/localizations package (frFR) renders French', async () => {
     const h = harness();
     copyFileSync(require.resolve('@clerk/localizations/fr-FR').replace(/\.js$/, '.mjs'), join(h.staticDir, 'fr-FR.mjs'));
     // A module script (a file, as the strict CSP wants) loads the locale and hands it to Clerk.load.
-    const url = writePage(h, 'fr', '<clerk-sign-in routing="virtual"></clerk-sign-in>', `import { frFR } from '/fr-FR.mjs';\nawait window.Clerk.load({ localization: frFR });\n`, { module: true });
+    const url = writePage(
+      h,
+      'fr',
+      '<clerk-sign-in routing="virtual"></clerk-sign-in>',
+      `import { frFR } from '/fr-FR.mjs';\nawait window.Clerk.load({ localization: frFR });\n`,
+      { module: true },
+    );
     await withTab(h, 'fr', async ({ page: p }) => {
       await p.goto(url);
       await p.getByRole('heading', { name: 'Se connecter' }).waitFor();

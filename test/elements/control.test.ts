@@ -34,7 +34,7 @@ async function expectShown(p: Page, want: Record<string, boolean>): Promise<void
   const ids = Object.keys(want);
   await p
     .waitForFunction(
-      ({ ids, want }) => ids.every((id) => (document.getElementById(id)!.getClientRects().length > 0) === want[id]),
+      ({ ids, want }) => ids.every((id) => document.getElementById(id)!.getClientRects().length > 0 === want[id]),
       { ids, want },
       { timeout: 5_000 },
     )

@@ -53,7 +53,8 @@ describe('elements on another site than the FAPI', () => {
     await withTab(h, 'cross-site-elements', async ({ context, page: p, problems }) => {
       context.on('request', (req) => {
         const u = new URL(req.url());
-        if (u.origin === new URL(h.url).origin && u.pathname.startsWith('/v1/') && u.pathname !== '/v1/dev_browser') carriers.push(u.searchParams.has('__clerk_db_jwt') ? 'dev-browser' : `none: ${u.pathname}`);
+        if (u.origin === new URL(h.url).origin && u.pathname.startsWith('/v1/') && u.pathname !== '/v1/dev_browser')
+          carriers.push(u.searchParams.has('__clerk_db_jwt') ? 'dev-browser' : `none: ${u.pathname}`);
       });
       await signUpOnApp(p, h, email);
 

@@ -255,7 +255,7 @@ describe('sign-up: name row, field labels in messages, limits, the password rule
     });
   });
 
-  test('a 5-character password shows its rule once: the error takes the hint\'s place', async () => {
+  test("a 5-character password shows its rule once: the error takes the hint's place", async () => {
     const h = harness();
     const url = await signUpPage(h, 'short-password');
     await withTab(h, 'short-password', async ({ page: p }) => {

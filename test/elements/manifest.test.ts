@@ -12,7 +12,19 @@ test('custom-elements.json is fresh (run `npm run manifest` after changing an el
   const rel = `node_modules/.cache/cem-check-${process.pid}`;
   const out = join(ROOT, rel);
   try {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', rel, '--quiet'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/@custom-elements-manifest/analyzer/cem.js'),
+        'analyze',
+        '--config',
+        'custom-elements-manifest.config.mjs',
+        '--outdir',
+        rel,
+        '--quiet',
+      ],
+      { cwd: ROOT, stdio: 'pipe' },
+    );
     // The analyzer lists modules in whatever order its file walk finished: compare them by path.
     const byPath = (file: string) => {
       const m = JSON.parse(readFileSync(file, 'utf8')) as { modules: Array<{ path: string }> };
@@ -30,5 +42,8 @@ test('every element the loader knows has a tag in the manifest', () => {
   const loader = readFileSync(join(ROOT, 'src/elements/loader.ts'), 'utf8');
   const known = [...loader.matchAll(/'(clerk-[a-z-]+)':/g)].map((m) => m[1]!);
   assert.ok(known.length > 5);
-  assert.deepEqual(known.filter((t) => !tags.has(t)), []);
+  assert.deepEqual(
+    known.filter((t) => !tags.has(t)),
+    [],
+  );
 });

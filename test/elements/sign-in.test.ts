@@ -170,7 +170,10 @@ describe('<clerk-sign-in>', () => {
       assert.equal(await button.evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(0, 128, 0)');
       // appearance.elements: a light-DOM part (the form's button) and a shadow part (the card).
       assert.equal(await button.evaluate((b) => getComputedStyle(b).textTransform), 'uppercase');
-      assert.equal(await p.evaluate(() => getComputedStyle(document.querySelector('clerk-sign-in')!.shadowRoot!.querySelector('[part~=card]')!).borderTopWidth), '3px');
+      assert.equal(
+        await p.evaluate(() => getComputedStyle(document.querySelector('clerk-sign-in')!.shadowRoot!.querySelector('[part~=card]')!).borderTopWidth),
+        '3px',
+      );
     });
   });
 

@@ -14,7 +14,16 @@ const CLI = join(ROOT, 'dist/server/cli.js');
 const CHUNK = join(ROOT, 'dist/elements/sign-up.js');
 const RESULTS = join(ROOT, 'test-results');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Not a common password, long enough for the default rules. */
 export const PASSWORD = 'lilac-Harbor-compass-91';
@@ -32,7 +41,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   assert.ok(existsSync(CLI) && existsSync(CHUNK), `${CLI} or ${CHUNK} is missing: build first with \`node scripts/build.mjs\``);
   const staticDir = mkdtempSync(join(tmpdir(), 'clerk-wc-sign-up-site-'));
   const dataDir = mkdtempSync(join(tmpdir(), 'clerk-wc-sign-up-data-'));
-  writeFileSync(join(staticDir, 'page.css'), ':root { color-scheme: light dark; } body { margin: 0; font-family: system-ui; } main { display: grid; place-items: center; padding: 2rem; }\n');
+  writeFileSync(
+    join(staticDir, 'page.css'),
+    ':root { color-scheme: light dark; } body { margin: 0; font-family: system-ui; } main { display: grid; place-items: center; padding: 2rem; }\n',
+  );
   const proc: ChildProcess = spawn(process.execPath, [CLI, '--static-dir', staticDir], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLERK_WC_DATA_DIR: dataDir, MAIL_LOG: '0', CLERK_WC_CONFIG: '', RATE_LIMIT_MAX: '100000', ...env },
@@ -103,7 +115,13 @@ export interface Tab {
 }
 
 /** A fresh context (own cookies) with one recorded page; on failure a screenshot goes to test-results/. */
-export async function withTab(browser: Browser, s: Server, name: string, body: (t: Tab) => Promise<void>, options: { colorScheme?: 'light' | 'dark'; permissions?: string[] } = {}): Promise<void> {
+export async function withTab(
+  browser: Browser,
+  s: Server,
+  name: string,
+  body: (t: Tab) => Promise<void>,
+  options: { colorScheme?: 'light' | 'dark'; permissions?: string[] } = {},
+): Promise<void> {
   const context = await browser.newContext({ viewport: { width: 720, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
   context.setDefaultTimeout(10_000);
   if (options.permissions) await context.grantPermissions(options.permissions, { origin: s.url });
@@ -130,7 +148,10 @@ export async function withTab(browser: Browser, s: Server, name: string, body: (
   } catch (e) {
     mkdirSync(RESULTS, { recursive: true });
     const file = join(RESULTS, `sign-up-${name}.png`);
-    const saved = await tab.page.screenshot({ path: file, fullPage: true }).then(() => true, () => false);
+    const saved = await tab.page.screenshot({ path: file, fullPage: true }).then(
+      () => true,
+      () => false,
+    );
     const err = e instanceof Error ? e : new Error(String(e));
     err.message += `\nscreenshot: ${saved ? file : 'none'}\nFAPI requests:\n  ${tab.calls.join('\n  ')}`;
     if (tab.problems.length) err.message += `\npage problems:\n  ${tab.problems.join('\n  ')}`;

@@ -18,7 +18,11 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 async function axeViolations(p: Page): Promise<string[]> {
   await p.evaluate(AXE);
   return p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }> };
+      }
+    ).axe;
     const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] } });
     return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   });
@@ -141,7 +145,10 @@ describe('<clerk-sign-up>', () => {
         assert.deepEqual(await describedBy(p, 'Password', true), ['Your password must contain 8 or more characters.']);
         const signIn = p.getByRole('link', { name: 'Sign in' });
         assert.match((await signIn.getAttribute('href')) ?? '', /\/sign-in\?redirect_url=/);
-        assert.equal(await p.locator('clerk-sign-up').evaluate((el) => el.shadowRoot?.querySelector('footer')?.textContent?.replace(/\s+/g, ' ').trim()), 'Already have an account? Sign in');
+        assert.equal(
+          await p.locator('clerk-sign-up').evaluate((el) => el.shadowRoot?.querySelector('footer')?.textContent?.replace(/\s+/g, ' ').trim()),
+          'Already have an account? Sign in',
+        );
         assert.deepEqual(
           await p.locator('clerk-sign-up button[type=submit]').evaluate((b) => b.getAttribute('part')),
           'button button-primary formButtonPrimary',
@@ -154,7 +161,10 @@ describe('<clerk-sign-up>', () => {
     test('fields follow the environment: username required, names off, email optional, a 12-character password rule; no email means no code step', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'clerk-wc-sign-up-config-'));
       const config = join(dir, 'config.json');
-      writeFileSync(config, JSON.stringify({ attributes: { username: 'required', first_name: 'off', last_name: 'off', email_address: 'on' }, password: { minLength: 12 } }));
+      writeFileSync(
+        config,
+        JSON.stringify({ attributes: { username: 'required', first_name: 'off', last_name: 'off', email_address: 'on' }, password: { minLength: 12 } }),
+      );
       try {
         const custom = await otherServer({ CLERK_WC_CONFIG: config });
         const page = writePage(custom, 'custom', '<main><clerk-sign-up routing="virtual"></clerk-sign-up></main>', PAGE_JS);
@@ -214,7 +224,9 @@ describe('<clerk-sign-up>', () => {
         await p.goto(url);
         await p.getByLabel('Email address').waitFor();
         const unlabelled = await p.evaluate(() =>
-          [...document.querySelectorAll<HTMLInputElement>('clerk-sign-up input')].filter((i) => i.labels?.length !== 1 || !i.labels[0]!.textContent?.trim()).map((i) => i.name),
+          [...document.querySelectorAll<HTMLInputElement>('clerk-sign-up input')]
+            .filter((i) => i.labels?.length !== 1 || !i.labels[0]!.textContent?.trim())
+            .map((i) => i.name),
         );
         assert.deepEqual(unlabelled, []);
         await toCodeStep(p, 'a11y');
@@ -423,7 +435,11 @@ describe('<clerk-sign-up>', () => {
         assert.equal(await focused(p), 'code');
         await p.keyboard.type(await outboxCode(s, email));
         await p.waitForFunction(() => (window as unknown as TestWindow).signUps.length > 0);
-        const user = await p.evaluate(() => ({ first: window.Clerk?.user?.firstName, last: window.Clerk?.user?.lastName, username: window.Clerk?.user?.username }));
+        const user = await p.evaluate(() => ({
+          first: window.Clerk?.user?.firstName,
+          last: window.Clerk?.user?.lastName,
+          username: window.Clerk?.user?.username,
+        }));
         assert.deepEqual(user, { first: 'Grace', last: 'Hopper', username });
       });
     });
@@ -471,7 +487,10 @@ describe('<clerk-sign-up>', () => {
         const email = p.locator('#sign-up clerk-sign-up input[name=emailAddress]');
         await email.waitFor();
         assert.equal(await email.inputValue(), 'mounted@example.com');
-        assert.ok(scripts.some((x) => x.endsWith('/elements/sign-up.js')), scripts.join(', '));
+        assert.ok(
+          scripts.some((x) => x.endsWith('/elements/sign-up.js')),
+          scripts.join(', '),
+        );
         assert.ok(!scripts.some((x) => /elements\/(sign-in|user-button)/.test(x)), `only sign-up's code: ${scripts.join(', ')}`);
         await p.evaluate(() => window.Clerk!.unmountSignUp(document.getElementById('sign-up')!));
         assert.equal(await p.locator('clerk-sign-up').count(), 0);

@@ -15,7 +15,16 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'dist');
 const RESULTS = join(ROOT, 'test-results');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Where the screenshots a person looks at go. */
 export const SHOTS = '/tmp/shots';
@@ -136,7 +145,10 @@ export async function withPage(h: UiHarness, name: string, body: (t: TestPage) =
   } catch (e) {
     mkdirSync(RESULTS, { recursive: true });
     const file = join(RESULTS, `elements-${name}.png`);
-    const shot = await page.screenshot({ path: file, fullPage: true }).then(() => file, () => 'none');
+    const shot = await page.screenshot({ path: file, fullPage: true }).then(
+      () => file,
+      () => 'none',
+    );
     const err = e instanceof Error ? e : new Error(String(e));
     err.message += `\nscreenshot: ${shot}`;
     if (problems.length) err.message += `\npage problems:\n  ${problems.join('\n  ')}`;

@@ -44,16 +44,18 @@ function focused(p: Page): Promise<string | null> {
 }
 
 async function waitFocus(p: Page, expected: string | null): Promise<void> {
-  await p.waitForFunction(
-    (want) => {
-      const el = document.querySelector('clerk-user-button');
-      const active = el?.shadowRoot?.activeElement;
-      const got = !active || document.activeElement !== el ? null : active.classList.contains('trigger') ? 'trigger' : (active.textContent ?? '').trim();
-      return got === want;
-    },
-    expected,
-    { timeout: 5_000 },
-  ).catch(async () => assert.equal(await focused(p), expected, 'focus'));
+  await p
+    .waitForFunction(
+      (want) => {
+        const el = document.querySelector('clerk-user-button');
+        const active = el?.shadowRoot?.activeElement;
+        const got = !active || document.activeElement !== el ? null : active.classList.contains('trigger') ? 'trigger' : (active.textContent ?? '').trim();
+        return got === want;
+      },
+      expected,
+      { timeout: 5_000 },
+    )
+    .catch(async () => assert.equal(await focused(p), expected, 'focus'));
 }
 
 /** The visible labels of the open menu's items, in order. */
@@ -61,7 +63,13 @@ async function itemLabels(p: Page): Promise<string[]> {
   return (await p.locator('clerk-user-button [role="menuitem"]').allTextContents()).map((s) => s.trim());
 }
 
-async function openPage(p: Page, name: string, user: { firstName?: string; lastName?: string } = { firstName: 'Ada', lastName: 'Lovelace' }, body?: string, script?: string): Promise<{ email: string }> {
+async function openPage(
+  p: Page,
+  name: string,
+  user: { firstName?: string; lastName?: string } = { firstName: 'Ada', lastName: 'Lovelace' },
+  body?: string,
+  script?: string,
+): Promise<{ email: string }> {
   await p.goto(page(name, body, script));
   const who = await signUpInPage(p, user);
   await trigger(p).first().waitFor();
@@ -97,10 +105,12 @@ describe('<clerk-user-button>', () => {
         await trigger(p).waitFor();
         assert.equal((await trigger(p).locator('.initials').textContent())?.trim(), 'AL');
         assert.equal(await p.evaluate(() => (window as unknown as TestWindow).marker), 'same page');
-        const look = await trigger(p).locator('.avatar').evaluate((el) => {
-          const s = getComputedStyle(el);
-          return { radius: s.borderRadius, width: s.width, height: s.height };
-        });
+        const look = await trigger(p)
+          .locator('.avatar')
+          .evaluate((el) => {
+            const s = getComputedStyle(el);
+            return { radius: s.borderRadius, width: s.width, height: s.height };
+          });
         assert.deepEqual(look, { radius: '50%', width: '32px', height: '32px' });
         assert.equal(await p.locator('clerk-user-button').evaluate((el) => el.matches(':state(signed-in)')), true);
       });
@@ -139,11 +149,12 @@ describe('<clerk-user-button>', () => {
     test('open(), close() and toggle()', async () => {
       await withPage(h(), 'ub-methods', async ({ page: p }) => {
         await openPage(p, 'ub-methods');
-        const state = () => p.evaluate(async () => {
-          const el = document.querySelector('clerk-user-button') as ClerkUserButton;
-          await el.updateComplete;
-          return el.shadowRoot!.querySelector('.trigger')!.getAttribute('aria-expanded');
-        });
+        const state = () =>
+          p.evaluate(async () => {
+            const el = document.querySelector('clerk-user-button') as ClerkUserButton;
+            await el.updateComplete;
+            return el.shadowRoot!.querySelector('.trigger')!.getAttribute('aria-expanded');
+          });
         await p.evaluate(() => (document.querySelector('clerk-user-button') as ClerkUserButton).open());
         assert.equal(await state(), 'true');
         await card(p).waitFor();
@@ -306,7 +317,9 @@ describe('<clerk-user-button>', () => {
       writePage(h(), 'help', '<main><h1>Help</h1></main>');
       await withPage(h(), 'ub-link', async ({ page: p }) => {
         await openPage(p, 'ub-link');
-        const icon = 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="6" fill="teal"/></svg>');
+        const icon =
+          'data:image/svg+xml,' +
+          encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="6" fill="teal"/></svg>');
         await setItems(p, `[{ label: '<b>Help</b>', href: '/help.html', labelIcon: ${JSON.stringify(icon)} }, { label: 'Bad', href: 'javascript:alert(1)' }]`);
         await trigger(p).click();
         const link = p.getByRole('menuitem', { name: '<b>Help</b>' });
@@ -346,14 +359,20 @@ describe('<clerk-user-button>', () => {
         assert.deepEqual(await itemLabels(p), ['Dashboard', 'Manage account', 'Sign out']);
         // The moved default still does its job.
         await p.getByRole('menuitem', { name: 'Manage account' }).click();
-        assert.deepEqual((await events(p)).map(([type]) => type), ['clerk-manage-account']);
+        assert.deepEqual(
+          (await events(p)).map(([type]) => type),
+          ['clerk-manage-account'],
+        );
       });
     });
 
     test("Clerk's mountIcon/unmountIcon get an element of their own", async () => {
       await withPage(h(), 'ub-mount-icon', async ({ page: p }) => {
         await openPage(p, 'ub-mount-icon');
-        await setItems(p, `[{ label: 'Help', onClick() {}, mountIcon: (el) => { el.textContent = '?'; window.clicks.push('mount'); }, unmountIcon: () => window.clicks.push('unmount') }]`);
+        await setItems(
+          p,
+          `[{ label: 'Help', onClick() {}, mountIcon: (el) => { el.textContent = '?'; window.clicks.push('mount'); }, unmountIcon: () => window.clicks.push('unmount') }]`,
+        );
         await trigger(p).click();
         assert.equal((await p.getByRole('menuitem', { name: 'Help' }).locator('.icon').textContent())?.trim(), '?');
         await p.keyboard.press('Escape');
@@ -386,10 +405,13 @@ describe('<clerk-user-button>', () => {
         await trigger(p).click();
         await p.getByRole('menuitem', { name: 'Sign out' }).click();
         await p.waitForURL('**/bye.html');
-        assert.equal(await p.evaluate(async () => {
-          await window.Clerk!.load();
-          return window.Clerk!.user;
-        }), null);
+        assert.equal(
+          await p.evaluate(async () => {
+            await window.Clerk!.load();
+            return window.Clerk!.user;
+          }),
+          null,
+        );
       });
     });
   });
@@ -427,7 +449,13 @@ describe('<clerk-user-button>', () => {
           h(),
           `ub-shots-${colorScheme}`,
           async ({ page: p }) => {
-            await openPage(p, `ub-shots-${colorScheme}`, { firstName: 'Ada', lastName: 'Lovelace' }, `<header><strong>Acme</strong><span><clerk-user-button></clerk-user-button> <clerk-user-button show-name id="named"></clerk-user-button></span></header><main><p>Content</p></main>`, '');
+            await openPage(
+              p,
+              `ub-shots-${colorScheme}`,
+              { firstName: 'Ada', lastName: 'Lovelace' },
+              `<header><strong>Acme</strong><span><clerk-user-button></clerk-user-button> <clerk-user-button show-name id="named"></clerk-user-button></span></header><main><p>Content</p></main>`,
+              '',
+            );
             await setItems(p, `[{ label: 'Help', href: '/help.html' }]`);
             shots.push(await shoot(p, `user-button-trigger-${colorScheme}.png`, { x: 360, y: 0, width: 360, height: 64 }));
             await trigger(p).first().focus();

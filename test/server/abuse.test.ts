@@ -40,7 +40,13 @@ describe('percent-encoded paths (one canonical path for every decision)', () => 
   test('once an IP is limited, encoded spellings of the limited paths are limited too', async () => {
     for (let i = 0; i < 2; i++) assert.equal((await send(server, 'POST', '/v1/client/sign_ins', { origin: APP_ORIGIN, body: '' })).status, 200);
     assert.equal((await send(server, 'POST', '/v1/client/sign_ins', { origin: APP_ORIGIN, body: '' })).status, 429);
-    for (const path of ['/v1/client/%73ign_ins', '/v1/client/sign%5Fins', '/v1/client/sign%5fins', '/v1/%63lient/sign_ins', '/v1/client/%73ign_ups/sua_x/prepare_verification']) {
+    for (const path of [
+      '/v1/client/%73ign_ins',
+      '/v1/client/sign%5Fins',
+      '/v1/client/sign%5fins',
+      '/v1/%63lient/sign_ins',
+      '/v1/client/%73ign_ups/sua_x/prepare_verification',
+    ]) {
       const res = await send(server, 'POST', path, { origin: APP_ORIGIN, body: 'strategy=email_code' });
       assert.equal(res.status, 429, `${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
       assert.equal(res.body.errors[0].code, 'too_many_requests');
@@ -128,9 +134,14 @@ for (const db of DATABASES) {
       const { email, userId } = await signUp(server);
       const n = MAX_ATTEMPTS - 1;
       const answers = await Promise.all(
-        Array.from({ length: n }, (_, i) => new Browser(server).post('/v1/client/sign_ins', { identifier: email, password: `wrong-${i}-password`, strategy: 'password' }, U)),
+        Array.from({ length: n }, (_, i) =>
+          new Browser(server).post('/v1/client/sign_ins', { identifier: email, password: `wrong-${i}-password`, strategy: 'password' }, U),
+        ),
       );
-      assert.deepEqual(answers.map((a) => a.body.errors[0].code), Array(n).fill('form_password_incorrect'));
+      assert.deepEqual(
+        answers.map((a) => a.body.errors[0].code),
+        Array(n).fill('form_password_incorrect'),
+      );
       assert.deepEqual(await failures(userId), { count: n, lockedUntil: null });
       const ok = await new Browser(server).post('/v1/client/sign_ins', { identifier: email, password: PASSWORD, strategy: 'password' });
       assert.equal(ok.body.response.status, 'complete');
@@ -145,7 +156,11 @@ for (const db of DATABASES) {
       const code = await latestCode(server, email);
       const wrong = code === '000000' ? '111111' : '000000';
       const answers = await Promise.all(
-        Array.from({ length: 100 }, async () => (await b.post(`/v1/client/sign_ups/${su}/attempt_verification`, { strategy: 'email_code', code: wrong }, U)).body.errors[0].code as string),
+        Array.from(
+          { length: 100 },
+          async () =>
+            (await b.post(`/v1/client/sign_ups/${su}/attempt_verification`, { strategy: 'email_code', code: wrong }, U)).body.errors[0].code as string,
+        ),
       );
       assert.equal(answers.filter((a) => a === 'form_code_incorrect').length, 2, answers.join(','));
       assert.equal(answers.filter((a) => a === 'verification_failed').length, 98, answers.join(','));
@@ -163,7 +178,11 @@ for (const db of DATABASES) {
       const code = await latestCode(server, email);
       const wrong = code === '000000' ? '111111' : '000000';
       const answers = await Promise.all(
-        Array.from({ length: 100 }, async () => (await b.post(`/v1/client/sign_ins/${si}/attempt_first_factor`, { strategy: 'email_code', code: wrong }, U)).body.errors[0].code as string),
+        Array.from(
+          { length: 100 },
+          async () =>
+            (await b.post(`/v1/client/sign_ins/${si}/attempt_first_factor`, { strategy: 'email_code', code: wrong }, U)).body.errors[0].code as string,
+        ),
       );
       assert.equal(answers.filter((a) => a === 'form_code_incorrect').length, 2, answers.join(','));
       assert.deepEqual(await failures(userId), { count: 3, lockedUntil: null });
@@ -184,7 +203,9 @@ describe('clients that hang up', () => {
     await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
     // `Expect: 100-continue` makes the server answer `100 Continue` once it has handed the request to the handler,
     // so the hang-up below lands while the handler reads the body, not before the request exists.
-    socket.write(`POST /v1/client/sign_ins HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${APP_ORIGIN}\r\nContent-Type: ${FORM}\r\nContent-Length: 5000\r\nExpect: 100-continue\r\n\r\n`);
+    socket.write(
+      `POST /v1/client/sign_ins HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${APP_ORIGIN}\r\nContent-Type: ${FORM}\r\nContent-Length: 5000\r\nExpect: 100-continue\r\n\r\n`,
+    );
     await new Promise<void>((resolve, reject) => {
       let seen = '';
       socket.on('data', (d: Buffer) => {

@@ -15,7 +15,12 @@ for (const db of DATABASES) {
       const { browser, userId } = await signUp(server);
       const me = await browser.get('/v1/me');
       assert.equal(me.body.response.id, userId);
-      const patched = await browser.patch('/v1/me', { first_name: 'Grace', last_name: 'Hopper', username: `gh_${Date.now().toString(36)}`, unsafe_metadata: { theme: 'dark' } });
+      const patched = await browser.patch('/v1/me', {
+        first_name: 'Grace',
+        last_name: 'Hopper',
+        username: `gh_${Date.now().toString(36)}`,
+        unsafe_metadata: { theme: 'dark' },
+      });
       assert.equal(patched.status, 200);
       assert.equal(patched.body.response.first_name, 'Grace');
       assert.deepEqual(patched.body.response.unsafe_metadata, { theme: 'dark' });
@@ -41,7 +46,11 @@ for (const db of DATABASES) {
       const wrong = await browser.post('/v1/me/change_password', { current_password: 'nope-nope-nope', new_password: 'another-Strong-pass-1' });
       assert.equal(wrong.status, 422);
       assert.equal(wrong.body.errors[0].meta.param_name, 'current_password');
-      const ok = await browser.post('/v1/me/change_password', { current_password: PASSWORD, new_password: 'another-Strong-pass-1', sign_out_of_other_sessions: true });
+      const ok = await browser.post('/v1/me/change_password', {
+        current_password: PASSWORD,
+        new_password: 'another-Strong-pass-1',
+        sign_out_of_other_sessions: true,
+      });
       assert.equal(ok.status, 200);
       assert.equal(ok.body.client.sessions.length, 1, 'the current session stays');
       const other = await second.get('/v1/client');
@@ -78,7 +87,7 @@ for (const db of DATABASES) {
       assert.equal(gone.body.errors[0].code, 'form_identifier_not_found');
     });
 
-    test("an address verified by one user cannot be added by another", async () => {
+    test('an address verified by one user cannot be added by another', async () => {
       const a = await signUp(server);
       const b = await signUp(server);
       const res = await b.browser.post('/v1/me/email_addresses', { email_address: a.email.toUpperCase() });

@@ -179,7 +179,8 @@ function assertClerkError(res: Reply, c: Pick<Case, 'status' | 'code' | 'param'>
   const body = res.body as { errors?: Array<Record<string, unknown>> };
   assert.ok(body && typeof body === 'object' && Array.isArray(body.errors) && body.errors.length > 0, `expected {errors:[...]}; ${where}`);
   const e = body.errors[0]!;
-  for (const k of ['code', 'message', 'long_message'] as const) assert.ok(typeof e[k] === 'string' && (e[k] as string).length > 0, `errors[0].${k} must be a non-empty string; ${where}`);
+  for (const k of ['code', 'message', 'long_message'] as const)
+    assert.ok(typeof e[k] === 'string' && (e[k] as string).length > 0, `errors[0].${k} must be a non-empty string; ${where}`);
   assert.ok(e.meta !== null && typeof e.meta === 'object' && !Array.isArray(e.meta), `errors[0].meta must be an object; ${where}`);
   const codes = ([] as string[]).concat(c.code);
   assert.ok(codes.includes(e.code as string), `expected code ${codes.join(' or ')}; ${where}`);
@@ -188,7 +189,11 @@ function assertClerkError(res: Reply, c: Pick<Case, 'status' | 'code' | 'param'>
     assert.equal(meta.param_name, c.param, `expected meta.param_name ${c.param}; ${where}`);
     if ((e.code as string).startsWith('form_param_')) assert.ok((e.long_message as string).includes(c.param), `long_message should name ${c.param}; ${where}`);
   }
-  assert.doesNotMatch(`${e.message} ${e.long_message}`, /sqlite|postgres|syntax error|TypeError|RangeError|\bat \S+\.(js|ts):/i, `error leaks internals; ${where}`);
+  assert.doesNotMatch(
+    `${e.message} ${e.long_message}`,
+    /sqlite|postgres|syntax error|TypeError|RangeError|\bat \S+\.(js|ts):/i,
+    `error leaks internals; ${where}`,
+  );
   const size = JSON.stringify(res.body).length;
   assert.ok(size <= MAX_ERROR_BODY, `error body is ${size} bytes (> ${MAX_ERROR_BODY}): it should not echo huge input back; ${label}`);
 }
@@ -322,7 +327,10 @@ const CASES: Case[] = [
   {
     name: 'JSON key __proto__ is an unknown param (no prototype tricks)',
     run: (fx) =>
-      raw(fx.server, 'POST', '/v1/client/sign_ups', { contentType: 'application/json', body: `{"email_address":"${uniqueEmail('bad')}","__proto__":{"password":"x"}}` }),
+      raw(fx.server, 'POST', '/v1/client/sign_ups', {
+        contentType: 'application/json',
+        body: `{"email_address":"${uniqueEmail('bad')}","__proto__":{"password":"x"}}`,
+      }),
     status: 422,
     code: UNKNOWN,
     param: '__proto__',
@@ -373,7 +381,10 @@ const CASES: Case[] = [
   {
     name: 'form identifier[]=a&identifier[]=b',
     run: (fx) =>
-      raw(fx.server, 'POST', '/v1/client/sign_ins', { contentType: 'application/x-www-form-urlencoded', body: 'identifier[]=a%40example.com&identifier[]=b%40example.com' }),
+      raw(fx.server, 'POST', '/v1/client/sign_ins', {
+        contentType: 'application/x-www-form-urlencoded',
+        body: 'identifier[]=a%40example.com&identifier[]=b%40example.com',
+      }),
     status: 422,
     code: FORMAT,
     param: 'identifier',
@@ -414,7 +425,12 @@ const CASES: Case[] = [
   },
   {
     name: 'sign_out_of_other_sessions=yes on change_password',
-    run: (fx) => fx.base.browser.post('/v1/me/change_password', { current_password: PASSWORD, new_password: 'amber-Lynx-canyon-77', sign_out_of_other_sessions: 'yes' }, U),
+    run: (fx) =>
+      fx.base.browser.post(
+        '/v1/me/change_password',
+        { current_password: PASSWORD, new_password: 'amber-Lynx-canyon-77', sign_out_of_other_sessions: 'yes' },
+        U,
+      ),
     status: 422,
     code: FORMAT,
     param: 'sign_out_of_other_sessions',
@@ -504,13 +520,21 @@ const CASES: Case[] = [
   {
     name: 'unsafe_metadata nested 30,000 levels deep (JSON body under 64 KB)',
     run: (fx) =>
-      raw(fx.server, 'POST', '/v1/client/sign_ups', { contentType: 'application/json', body: `{"email_address":"${uniqueEmail('bad')}","unsafe_metadata":{"a":${deep(30_000)}}}` }),
+      raw(fx.server, 'POST', '/v1/client/sign_ups', {
+        contentType: 'application/json',
+        body: `{"email_address":"${uniqueEmail('bad')}","unsafe_metadata":{"a":${deep(30_000)}}}`,
+      }),
     status: 400,
     code: 'request_body_invalid',
   },
   {
     name: 'PATCH /v1/me unsafe_metadata nested 30,000 levels deep',
-    run: (fx) => raw(fx.server, 'PATCH', '/v1/me', { cookie: `__client=${fx.base.browser.cookie}`, contentType: 'application/json', body: `{"unsafe_metadata":{"a":${deep(30_000)}}}` }),
+    run: (fx) =>
+      raw(fx.server, 'PATCH', '/v1/me', {
+        cookie: `__client=${fx.base.browser.cookie}`,
+        contentType: 'application/json',
+        body: `{"unsafe_metadata":{"a":${deep(30_000)}}}`,
+      }),
     status: 400,
     code: 'request_body_invalid',
   },
@@ -527,20 +551,29 @@ const CASES: Case[] = [
   },
   {
     name: 'form body over 64 KB (with content-length) is 413',
-    run: (fx) => raw(fx.server, 'POST', '/v1/client/sign_ins', { contentType: 'application/x-www-form-urlencoded', body: `identifier=${'x'.repeat(70 * 1024)}` }),
+    run: (fx) =>
+      raw(fx.server, 'POST', '/v1/client/sign_ins', { contentType: 'application/x-www-form-urlencoded', body: `identifier=${'x'.repeat(70 * 1024)}` }),
     status: 413,
     code: 'request_body_too_large',
   },
   {
     name: 'JSON body over 64 KB is 413',
-    run: (fx) => raw(fx.server, 'POST', '/v1/client/sign_ups', { contentType: 'application/json', body: JSON.stringify({ first_name: 'x'.repeat(70 * 1024) }) }),
+    run: (fx) =>
+      raw(fx.server, 'POST', '/v1/client/sign_ups', { contentType: 'application/json', body: JSON.stringify({ first_name: 'x'.repeat(70 * 1024) }) }),
     status: 413,
     code: 'request_body_too_large',
   },
   {
     name: 'chunked body over 64 KB (no content-length) is 413',
     // On a connection of its own: see the connection-reuse test below.
-    run: (fx) => httpRequest(fx.server, { method: 'POST', path: '/v1/client/sign_ins', contentType: 'application/x-www-form-urlencoded', chunks: oversizedChunks(), agent: false }),
+    run: (fx) =>
+      httpRequest(fx.server, {
+        method: 'POST',
+        path: '/v1/client/sign_ins',
+        contentType: 'application/x-www-form-urlencoded',
+        chunks: oversizedChunks(),
+        agent: false,
+      }),
     status: 413,
     code: 'request_body_too_large',
   },
@@ -872,7 +905,11 @@ const CASES: Case[] = [
       const path = `/v1/client/sign_ups/${su.id}/attempt_verification`;
       for (let i = 1; i <= 3; i++) {
         const res = await su.browser.post(path, { strategy: 'email_code', code: wrongCode(su.code) }, U);
-        assertClerkError(res, { status: [400, 422], code: i < 3 ? 'form_code_incorrect' : ['form_code_incorrect', 'verification_failed'], param: 'code' }, `wrong code #${i}`);
+        assertClerkError(
+          res,
+          { status: [400, 422], code: i < 3 ? 'form_code_incorrect' : ['form_code_incorrect', 'verification_failed'], param: 'code' },
+          `wrong code #${i}`,
+        );
       }
       return su.browser.post(path, { strategy: 'email_code', code: su.code }, U);
     },
@@ -1065,7 +1102,12 @@ const CASES: Case[] = [
   {
     name: 'POST with _method=DELETE from a disallowed Origin (method override)',
     run: (fx) =>
-      raw(fx.server, 'POST', '/v1/me', { origin: EVIL_ORIGIN, cookie: `__client=${fx.base.browser.cookie}`, contentType: 'application/x-www-form-urlencoded', body: '_method=DELETE' }),
+      raw(fx.server, 'POST', '/v1/me', {
+        origin: EVIL_ORIGIN,
+        cookie: `__client=${fx.base.browser.cookie}`,
+        contentType: 'application/x-www-form-urlencoded',
+        body: '_method=DELETE',
+      }),
     status: 403,
     code: 'origin_invalid',
   },
@@ -1090,7 +1132,10 @@ const CASES: Case[] = [
   {
     name: 'OPTIONS preflight from a disallowed Origin',
     run: (fx) =>
-      raw(fx.server, 'OPTIONS', '/v1/client/sign_ins', { origin: EVIL_ORIGIN, headers: { 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } }),
+      raw(fx.server, 'OPTIONS', '/v1/client/sign_ins', {
+        origin: EVIL_ORIGIN,
+        headers: { 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      }),
     status: 403,
     code: 'origin_invalid',
   },
@@ -1122,7 +1167,11 @@ for (const db of DATABASES) {
     }
 
     test('cross-origin responses carry no CORS grant', async () => {
-      const res = await raw(fx.server, 'POST', '/v1/client/sign_ins', { origin: EVIL_ORIGIN, contentType: 'application/x-www-form-urlencoded', body: 'identifier=a%40example.com' });
+      const res = await raw(fx.server, 'POST', '/v1/client/sign_ins', {
+        origin: EVIL_ORIGIN,
+        contentType: 'application/x-www-form-urlencoded',
+        body: 'identifier=a%40example.com',
+      });
       assert.equal(res.status, 403);
       assert.equal(res.headers.get('access-control-allow-origin'), null);
       assert.equal(res.headers.get('access-control-allow-credentials'), null);
@@ -1147,9 +1196,13 @@ for (const db of DATABASES) {
           agent,
         });
         assert.equal(first.status, 413);
-        const next = await httpRequest(fx.server, { method: 'POST', path: '/v1/client/sign_ins', contentType: 'application/x-www-form-urlencoded', chunks: [Buffer.from('identifier=')], agent }).catch(
-          (e: Error) => assert.fail(`the request after the 413 failed: ${e.message} (413 sent connection: ${first.headers.get('connection')})`),
-        );
+        const next = await httpRequest(fx.server, {
+          method: 'POST',
+          path: '/v1/client/sign_ins',
+          contentType: 'application/x-www-form-urlencoded',
+          chunks: [Buffer.from('identifier=')],
+          agent,
+        }).catch((e: Error) => assert.fail(`the request after the 413 failed: ${e.message} (413 sent connection: ${first.headers.get('connection')})`));
         assert.equal(next.status, 200, JSON.stringify(next.body));
       } finally {
         agent.destroy();

@@ -98,7 +98,14 @@ for (const db of DATABASES) {
           ['404 id', fetch(`${server.url}/v1/users/user_nope`, { headers: { authorization: `Bearer ${TEST_SECRET_KEY}` } })],
           ['404 route', fetch(`${server.url}/v1/users/${userId}/ban`, { method: 'POST', headers: { authorization: `Bearer ${TEST_SECRET_KEY}` } })],
           ['422', fetch(`${server.url}/v1/users?limit=501`, { headers: { authorization: `Bearer ${TEST_SECRET_KEY}` } })],
-          ['400', fetch(`${server.url}/v1/users`, { method: 'POST', headers: { authorization: `Bearer ${TEST_SECRET_KEY}`, 'content-type': 'application/json' }, body: '{' })],
+          [
+            '400',
+            fetch(`${server.url}/v1/users`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${TEST_SECRET_KEY}`, 'content-type': 'application/json' },
+              body: '{',
+            }),
+          ],
         ];
         for (const [name, reply] of replies) {
           const res = await reply;
@@ -134,7 +141,13 @@ for (const db of DATABASES) {
         assert.equal(u.email_addresses.length, 2);
         assert.equal(u.primary_email_address_id, u.email_addresses[0].id);
         assert.equal(u.email_addresses[0].email_address, email);
-        assert.deepEqual(u.email_addresses[0].verification, { object: 'verification_admin', status: 'verified', strategy: 'admin', attempts: 1, expire_at: u.email_addresses[0].verification.expire_at });
+        assert.deepEqual(u.email_addresses[0].verification, {
+          object: 'verification_admin',
+          status: 'verified',
+          strategy: 'admin',
+          attempts: 1,
+          expire_at: u.email_addresses[0].verification.expire_at,
+        });
         assert.deepEqual(u.public_metadata, { plan: 'pro' });
         assert.deepEqual(u.private_metadata, { stripe_id: 'cus_1' }, 'the Backend API shows private metadata');
         assert.equal(u.password_enabled, true);
@@ -195,14 +208,29 @@ for (const db of DATABASES) {
           await new Promise((r) => setTimeout(r, 5));
         }
         const byQuery = await api.get(`/v1/users?query=${tag}&limit=2`);
-        assert.deepEqual(byQuery.body.map((u: { id: string }) => u.id), [made[2]!.id, made[1]!.id]);
+        assert.deepEqual(
+          byQuery.body.map((u: { id: string }) => u.id),
+          [made[2]!.id, made[1]!.id],
+        );
         const next = await api.get(`/v1/users?query=${tag}&limit=2&offset=2`);
-        assert.deepEqual(next.body.map((u: { id: string }) => u.id), [made[0]!.id]);
+        assert.deepEqual(
+          next.body.map((u: { id: string }) => u.id),
+          [made[0]!.id],
+        );
         const oldestFirst = await api.get(`/v1/users?query=${tag}&order_by=%2Bcreated_at`);
-        assert.deepEqual(oldestFirst.body.map((u: { id: string }) => u.id), made.map((m) => m.id));
+        assert.deepEqual(
+          oldestFirst.body.map((u: { id: string }) => u.id),
+          made.map((m) => m.id),
+        );
         const byName = await api.get(`/v1/users?query=${encodeURIComponent(`name${tag.toUpperCase()}1`)}`);
-        assert.deepEqual(byName.body.map((u: { id: string }) => u.id), [made[1]!.id], 'query matches names case-insensitively');
-        const byEmail = await api.get(`/v1/users?email_address=${encodeURIComponent(made[0]!.email.toUpperCase())}&email_address=${encodeURIComponent(made[2]!.email)}`);
+        assert.deepEqual(
+          byName.body.map((u: { id: string }) => u.id),
+          [made[1]!.id],
+          'query matches names case-insensitively',
+        );
+        const byEmail = await api.get(
+          `/v1/users?email_address=${encodeURIComponent(made[0]!.email.toUpperCase())}&email_address=${encodeURIComponent(made[2]!.email)}`,
+        );
         assert.deepEqual(byEmail.body.map((u: { id: string }) => u.id).sort(), [made[0]!.id, made[2]!.id].sort());
         const count = await api.get(`/v1/users/count?query=${tag}`);
         assert.deepEqual(count.body, { object: 'total_count', total_count: 3 });
@@ -215,7 +243,12 @@ for (const db of DATABASES) {
       test('PATCH /v1/users/{id} updates names, username and metadata; the user sees the public part', async () => {
         const { browser, userId } = await signUp(server);
         const username = `patched_${Date.now().toString(36)}`;
-        const res = await api.patch(`/v1/users/${userId}`, { first_name: 'Grace', username, public_metadata: { role: 'admin' }, private_metadata: { note: 'vip' } });
+        const res = await api.patch(`/v1/users/${userId}`, {
+          first_name: 'Grace',
+          username,
+          public_metadata: { role: 'admin' },
+          private_metadata: { note: 'vip' },
+        });
         assert.equal(res.status, 200);
         assert.equal(res.body.first_name, 'Grace');
         assert.equal(res.body.username, username);
@@ -243,7 +276,10 @@ for (const db of DATABASES) {
         assert.deepEqual((await browser.get('/v1/me')).body.response.public_metadata, merged.body.public_metadata, 'the user sees the merged public part');
         const replaced = await api.request('PUT', `/v1/users/${userId}/metadata`, { public_metadata: { a: { z: 1 } }, private_metadata: null });
         assert.equal(replaced.status, 200);
-        assert.deepEqual({ pub: replaced.body.public_metadata, priv: replaced.body.private_metadata, unsafe: replaced.body.unsafe_metadata }, { pub: { a: { z: 1 } }, priv: {}, unsafe: { u: 1 } });
+        assert.deepEqual(
+          { pub: replaced.body.public_metadata, priv: replaced.body.private_metadata, unsafe: replaced.body.unsafe_metadata },
+          { pub: { a: { z: 1 } }, priv: {}, unsafe: { u: 1 } },
+        );
         // Form bodies carry each field as JSON text, as on the other Backend API routes.
         const form = await fetch(`${server.url}/v1/users/${userId}/metadata`, {
           method: 'PATCH',
@@ -312,7 +348,10 @@ for (const db of DATABASES) {
         const { browser, userId, sessionId } = await signUp(server);
         const list = await api.get(`/v1/sessions?user_id=${userId}`);
         assert.equal(list.status, 200);
-        assert.deepEqual(list.body.map((s: { id: string }) => s.id), [sessionId]);
+        assert.deepEqual(
+          list.body.map((s: { id: string }) => s.id),
+          [sessionId],
+        );
         assert.equal(list.body[0].status, 'active');
         assert.equal(list.body[0].user_id, userId);
         const paged = await api.get(`/v1/sessions?user_id=${userId}&status=active&paginated=true`, { unchecked: true });
@@ -339,7 +378,11 @@ for (const db of DATABASES) {
 
     test('invitations: create (email with a __clerk_ticket link), duplicate, revoke, and a taken address', async () => {
       const email = uniqueEmail('invited');
-      const res = await api.post('/v1/invitations', { email_address: email, redirect_url: 'https://app.example.com/accept?x=1', public_metadata: { team: 'blue' } });
+      const res = await api.post('/v1/invitations', {
+        email_address: email,
+        redirect_url: 'https://app.example.com/accept?x=1',
+        public_metadata: { team: 'blue' },
+      });
       assert.equal(res.status, 200, JSON.stringify(res.body));
       assert.equal(res.body.status, 'pending');
       const link = new URL(res.body.url);
@@ -391,7 +434,10 @@ for (const db of DATABASES) {
       assert.equal((await new Backend(first, key).get('/v1/users')).status, 200);
       await first.restart();
       assert.equal(printedSecretKey(first.output), undefined, 'the full key is shown only on the start that created it');
-      assert.ok(first.output.some((l) => l.includes(`${key.slice(0, 8)}…${key.slice(-4)}`)), 'a hint of the key is shown');
+      assert.ok(
+        first.output.some((l) => l.includes(`${key.slice(0, 8)}…${key.slice(-4)}`)),
+        'a hint of the key is shown',
+      );
       assert.equal((await new Backend(first, key).get('/v1/users')).status, 200, 'the key survives a restart');
     });
 
@@ -441,18 +487,30 @@ describe('invitations and the ticket strategy', () => {
         const user = await api.get(`/v1/users/${userId}`);
         assert.equal(user.body.email_addresses[0].email_address, email);
         assert.deepEqual(
-          { status: user.body.email_addresses[0].verification.status, strategy: user.body.email_addresses[0].verification.strategy, object: user.body.email_addresses[0].verification.object },
+          {
+            status: user.body.email_addresses[0].verification.status,
+            strategy: user.body.email_addresses[0].verification.strategy,
+            object: user.body.email_addresses[0].verification.object,
+          },
           { status: 'verified', strategy: 'ticket', object: 'verification_ticket' },
         );
         assert.deepEqual(user.body.public_metadata, { plan: 'beta' });
         assert.equal(user.body.first_name, 'Tia');
-        const codes = (await (await fetch(`${server.url}/v1/dev/outbox?email_address=${encodeURIComponent(email)}`)).json()) as { data: Array<{ code: string | null }> };
-        assert.ok(codes.data.every((m) => m.code === null), 'no verification code was mailed');
+        const codes = (await (await fetch(`${server.url}/v1/dev/outbox?email_address=${encodeURIComponent(email)}`)).json()) as {
+          data: Array<{ code: string | null }>;
+        };
+        assert.ok(
+          codes.data.every((m) => m.code === null),
+          'no verification code was mailed',
+        );
         // One ticket, one account.
         const reuse = await new Browser(server).post('/v1/client/sign_ups', { strategy: 'ticket', ticket, password: PASSWORD });
         assert.equal(reuse.status, 400);
         assert.equal(reuse.body.errors[0].code, 'ticket_invalid_code');
-        assert.equal((await new Browser(server).post('/v1/client/sign_ins', { identifier: email, password: PASSWORD, strategy: 'password' })).body.response.status, 'complete');
+        assert.equal(
+          (await new Browser(server).post('/v1/client/sign_ins', { identifier: email, password: PASSWORD, strategy: 'password' })).body.response.status,
+          'complete',
+        );
       });
 
       test('a ticket sign-up can finish later; the invited address cannot be swapped', async () => {
@@ -506,12 +564,17 @@ describe('invitations and the ticket strategy', () => {
         assert.equal(list.status, 200);
         assert.equal(list.body.total_count, 1);
         const entry = list.body.data[0];
-        assert.deepEqual({ id: entry.id, email: entry.email_address, status: entry.status, invitation: entry.invitation }, { id: joined.body.id, email, status: 'pending', invitation: null });
+        assert.deepEqual(
+          { id: entry.id, email: entry.email_address, status: entry.status, invitation: entry.invitation },
+          { id: joined.body.id, email, status: 'pending', invitation: null },
+        );
         const invited = await api.post(`/v1/waitlist_entries/${entry.id}/invite`);
         assert.equal(invited.status, 200, JSON.stringify(invited.body));
         assert.equal(invited.body.status, 'invited');
         assert.equal(invited.body.invitation.status, 'pending');
-        const mail = (await (await fetch(`${server.url}/v1/dev/outbox?email_address=${encodeURIComponent(email)}`)).json()) as { data: Array<{ body: string }> };
+        const mail = (await (await fetch(`${server.url}/v1/dev/outbox?email_address=${encodeURIComponent(email)}`)).json()) as {
+          data: Array<{ body: string }>;
+        };
         const url = /https?:\/\/\S+__clerk_ticket=\S+/.exec(mail.data[0]!.body)?.[0];
         assert.ok(url, 'the invitation email has the link');
         const ticket = new URL(url).searchParams.get('__clerk_ticket')!;
@@ -535,7 +598,10 @@ describe('invitations and the ticket strategy', () => {
         }
         const page = await api.get(`/v1/waitlist_entries?query=${tag}&limit=2&offset=1`);
         assert.equal(page.body.total_count, 3);
-        assert.deepEqual(page.body.data.map((e: { email_address: string }) => e.email_address), [`${tag}-1@example.com`, `${tag}-0@example.com`]);
+        assert.deepEqual(
+          page.body.data.map((e: { email_address: string }) => e.email_address),
+          [`${tag}-1@example.com`, `${tag}-0@example.com`],
+        );
       });
     });
   }
@@ -568,9 +634,52 @@ describe('migration 0002 on a store created before it', () => {
       const { url, dir, kysely } = await oldStore(db);
       await migrate(kysely, '0001_initial');
       const now = Date.now();
-      await kysely.insertInto('users').values({ id: 'user_old1', username: 'oldtimer', username_lower: 'oldtimer', first_name: 'Old', last_name: null, password_hash: null, password_updated_at: null, primary_email_address_id: 'idn_old1', public_metadata: '{}', private_metadata: '{}', unsafe_metadata: '{}', failed_attempts: 0, locked_until: null, last_sign_in_at: null, last_active_at: null, created_at: now, updated_at: now }).execute();
-      await kysely.insertInto('email_addresses').values({ id: 'idn_old1', user_id: 'user_old1', email_address: 'old@example.com', email_lower: 'old@example.com', verified_at: now, verification_strategy: 'email_code', created_at: now, updated_at: now }).execute();
-      await kysely.insertInto('waitlist_entries').values({ id: 'wle_old1', email_address: 'waiting@example.com', email_lower: 'waiting@example.com', status: 'pending', created_at: now, updated_at: now }).execute();
+      await kysely
+        .insertInto('users')
+        .values({
+          id: 'user_old1',
+          username: 'oldtimer',
+          username_lower: 'oldtimer',
+          first_name: 'Old',
+          last_name: null,
+          password_hash: null,
+          password_updated_at: null,
+          primary_email_address_id: 'idn_old1',
+          public_metadata: '{}',
+          private_metadata: '{}',
+          unsafe_metadata: '{}',
+          failed_attempts: 0,
+          locked_until: null,
+          last_sign_in_at: null,
+          last_active_at: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await kysely
+        .insertInto('email_addresses')
+        .values({
+          id: 'idn_old1',
+          user_id: 'user_old1',
+          email_address: 'old@example.com',
+          email_lower: 'old@example.com',
+          verified_at: now,
+          verification_strategy: 'email_code',
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await kysely
+        .insertInto('waitlist_entries')
+        .values({
+          id: 'wle_old1',
+          email_address: 'waiting@example.com',
+          email_lower: 'waiting@example.com',
+          status: 'pending',
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
       await kysely.destroy();
       // The harness's `sqlite` kind only picks the env; DATABASE_URL points the server at the old store.
       const server = await startTestServer('sqlite', { DATABASE_URL: url, CLERK_SECRET_KEY: TEST_SECRET_KEY, SIGN_UP_MODE: 'waitlist' });
@@ -580,7 +689,10 @@ describe('migration 0002 on a store created before it', () => {
         assert.equal(user.status, 200);
         assert.equal(user.body.email_addresses[0].email_address, 'old@example.com');
         const entries = await api.get('/v1/waitlist_entries');
-        assert.deepEqual(entries.body.data.map((e: { id: string; invitation: unknown }) => [e.id, e.invitation]), [['wle_old1', null]]);
+        assert.deepEqual(
+          entries.body.data.map((e: { id: string; invitation: unknown }) => [e.id, e.invitation]),
+          [['wle_old1', null]],
+        );
         const invited = await api.post('/v1/waitlist_entries/wle_old1/invite');
         assert.equal(invited.body.status, 'invited');
         assert.equal((await api.get('/v1/users?query=oldtimer')).body.length, 1);

@@ -185,7 +185,12 @@ export function uniqueEmail(tag = 'user'): string {
 export const PASSWORD = 'violet-Quartz-harbor-42';
 
 /** Signs a new user up through the real flow (code from the outbox). Returns the browser, now signed in. */
-export async function signUp(server: { url: string }, email = uniqueEmail(), password = PASSWORD, extra: Record<string, unknown> = {}): Promise<{ browser: Browser; email: string; userId: string; sessionId: string }> {
+export async function signUp(
+  server: { url: string },
+  email = uniqueEmail(),
+  password = PASSWORD,
+  extra: Record<string, unknown> = {},
+): Promise<{ browser: Browser; email: string; userId: string; sessionId: string }> {
   const browser = new Browser(server);
   const created = await browser.post('/v1/client/sign_ups', { email_address: email, password, ...extra });
   assert.equal(created.status, 200, JSON.stringify(created.body));

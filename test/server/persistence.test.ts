@@ -38,7 +38,15 @@ describe('configuration', () => {
   test('a config file sets identifiers, password rules and sign-up mode', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'clerk-wc-config-'));
     const file = join(dir, 'clerk-wc.config.json');
-    writeFileSync(file, JSON.stringify({ applicationName: 'Acme', attributes: { username: 'required', first_name: 'off' }, password: { minLength: 12 }, singleSessionMode: false }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        applicationName: 'Acme',
+        attributes: { username: 'required', first_name: 'off' },
+        password: { minLength: 12 },
+        singleSessionMode: false,
+      }),
+    );
     const server = await startTestServer('sqlite', { CLERK_WC_CONFIG: file });
     try {
       const b = new Browser(server);

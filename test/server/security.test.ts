@@ -27,7 +27,8 @@ for (const db of DATABASES) {
     test('a successful sign-in resets the failure count', async () => {
       const { email } = await signUp(server);
       for (let round = 0; round < 2; round++) {
-        for (let i = 0; i < 2; i++) await new Browser(server).post('/v1/client/sign_ins', { identifier: email, password: 'wrong-password-x', strategy: 'password' });
+        for (let i = 0; i < 2; i++)
+          await new Browser(server).post('/v1/client/sign_ins', { identifier: email, password: 'wrong-password-x', strategy: 'password' });
         const ok = await new Browser(server).post('/v1/client/sign_ins', { identifier: email, password: PASSWORD, strategy: 'password' });
         assert.equal(ok.body.response.status, 'complete');
       }
@@ -40,9 +41,18 @@ for (const db of DATABASES) {
       await b.post(`/v1/client/sign_ups/${su}/prepare_verification`, { strategy: 'email_code' });
       const code = await latestCode(server, email);
       const bad = code === '000000' ? '111111' : '000000';
-      assert.equal((await b.post(`/v1/client/sign_ups/${su}/attempt_verification`, { strategy: 'email_code', code: bad })).body.errors[0].code, 'form_code_incorrect');
-      assert.equal((await b.post(`/v1/client/sign_ups/${su}/attempt_verification`, { strategy: 'email_code', code: bad })).body.errors[0].code, 'form_code_incorrect');
-      assert.equal((await b.post(`/v1/client/sign_ups/${su}/attempt_verification`, { strategy: 'email_code', code: bad })).body.errors[0].code, 'verification_failed');
+      assert.equal(
+        (await b.post(`/v1/client/sign_ups/${su}/attempt_verification`, { strategy: 'email_code', code: bad })).body.errors[0].code,
+        'form_code_incorrect',
+      );
+      assert.equal(
+        (await b.post(`/v1/client/sign_ups/${su}/attempt_verification`, { strategy: 'email_code', code: bad })).body.errors[0].code,
+        'form_code_incorrect',
+      );
+      assert.equal(
+        (await b.post(`/v1/client/sign_ups/${su}/attempt_verification`, { strategy: 'email_code', code: bad })).body.errors[0].code,
+        'verification_failed',
+      );
       const afterFail = await b.post(`/v1/client/sign_ups/${su}/attempt_verification`, { strategy: 'email_code', code });
       assert.equal(afterFail.body.errors[0].code, 'verification_failed', 'the right code is useless after 3 failures');
       await b.post(`/v1/client/sign_ups/${su}/prepare_verification`, { strategy: 'email_code' });
@@ -89,12 +99,15 @@ for (const db of DATABASES) {
         }),
       );
       assert.equal(attempts.filter((a) => a === 'complete').length, 1, attempts.join(','));
-      assert.ok(attempts.every((a) => a === 'complete' || a === 'form_identifier_exists'), attempts.join(','));
+      assert.ok(
+        attempts.every((a) => a === 'complete' || a === 'form_identifier_exists'),
+        attempts.join(','),
+      );
       const rows = await queryStore(server, `SELECT count(*) AS n FROM email_addresses WHERE email_lower = '${email.toLowerCase()}'`);
       assert.equal(Number(rows[0]!.n), 1);
     });
 
-    test('client cookie is HttpOnly, SameSite=Lax, not Secure on plain http, for a page on the server\'s own site', async () => {
+    test("client cookie is HttpOnly, SameSite=Lax, not Secure on plain http, for a page on the server's own site", async () => {
       for (const origin of [server.url, server.url.replace(/:\d+$/, ':5173'), '']) {
         const res = await new Browser(server, origin).post('/v1/client');
         const cookie = res.headers.get('set-cookie') ?? '';

@@ -35,17 +35,7 @@ export const BAPI_SPEC_PATH = process.env.BAPI_SPEC ?? resolve(REPO_ROOT, 'spec/
 
 const SPEC_ID = 'https://clerk-wc.test/fapi.json';
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
-const DROPPED_KEYWORDS = new Set([
-  'nullable',
-  'discriminator',
-  'example',
-  'examples',
-  'xml',
-  'externalDocs',
-  'deprecated',
-  'readOnly',
-  'writeOnly',
-]);
+const DROPPED_KEYWORDS = new Set(['nullable', 'discriminator', 'example', 'examples', 'xml', 'externalDocs', 'deprecated', 'readOnly', 'writeOnly']);
 const MAX_PROBLEMS = 30;
 
 type Obj = Record<string, unknown>;
@@ -96,8 +86,7 @@ function load(st: SpecState): Loaded {
   const ajv = new Ajv({ strict: false, allErrors: true });
   // ajv-formats is CommonJS with `exports.default`; under NodeNext the default import is the
   // module object for the type checker but the function itself at runtime.
-  const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-    addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+  const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
   addFormats(ajv);
   ajv.addFormat('base64', /^[A-Za-z0-9+/]*={0,2}$/);
 
@@ -122,9 +111,7 @@ function splitPath(path: string): string[] {
 function segmentMatcher(segment: string): string | RegExp {
   if (!segment.includes('{')) return segment;
   const parts = segment.split(/(\{[^}]+\})/).filter(Boolean);
-  const source = parts
-    .map((part) => (/^\{[^}]+\}$/.test(part) ? '[^/]+?' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
+  const source = parts.map((part) => (/^\{[^}]+\}$/.test(part) ? '[^/]+?' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
   return new RegExp(`^${source}$`);
 }
 
@@ -208,7 +195,10 @@ export function operationParams(method: string, actualPath: string): { template:
   const deref = (v: unknown): Obj => {
     let o = v;
     for (let i = 0; i < 20 && isObj(o) && typeof o.$ref === 'string'; i++) {
-      o = o.$ref.slice(2).split('/').reduce<unknown>((acc, k) => (isObj(acc) ? acc[k] : undefined), spec);
+      o = o.$ref
+        .slice(2)
+        .split('/')
+        .reduce<unknown>((acc, k) => (isObj(acc) ? acc[k] : undefined), spec);
     }
     return isObj(o) ? o : {};
   };
@@ -341,9 +331,7 @@ function resolveResponse(spec: Obj, response: unknown): Obj | undefined {
 function jsonSchemaOf(response: Obj): { hasContent: boolean; schema?: unknown } {
   const content = isObj(response.content) ? response.content : undefined;
   if (!content || Object.keys(content).length === 0) return { hasContent: false };
-  const mediaType =
-    content['application/json'] ??
-    Object.entries(content).find(([type]) => /^application\/(.+\+)?json\b/.test(type))?.[1];
+  const mediaType = content['application/json'] ?? Object.entries(content).find(([type]) => /^application\/(.+\+)?json\b/.test(type))?.[1];
   if (!isObj(mediaType)) return { hasContent: true };
   return { hasContent: true, schema: mediaType.schema };
 }
@@ -439,9 +427,7 @@ function validateIn(st: SpecState, method: string, actualPath: string, status: n
     const { hasContent, schema } = jsonSchemaOf(response);
     if (schema === undefined) {
       if (body === undefined || body === null || body === '') return [];
-      return [
-        `${label}: status ${status} documents ${hasContent ? 'no JSON body' : 'no body'} for ${M} ${template}, got ${formatValue(body)}`,
-      ];
+      return [`${label}: status ${status} documents ${hasContent ? 'no JSON body' : 'no body'} for ${M} ${template}, got ${formatValue(body)}`];
     }
     validate = compile(st, schema);
     st.validatorsByKey.set(key, validate);

@@ -14,12 +14,19 @@ import { asRequest, Backend, bapiSpec, freePort, Receiver, TEST_SECRET_KEY, WEBH
 /** Fast retries for tests: 20 ms, 60 ms, 180 ms… */
 const FAST = { WEBHOOK_RETRY_BASE_MS: '20', WEBHOOK_POLL_MS: '20', WEBHOOK_MAX_ATTEMPTS: '40' };
 
-async function rejects(request: Request, reason: WebhookVerificationReason, opts: Parameters<typeof verifyWebhook>[2] = {}, secret = WEBHOOK_SECRET): Promise<void> {
+async function rejects(
+  request: Request,
+  reason: WebhookVerificationReason,
+  opts: Parameters<typeof verifyWebhook>[2] = {},
+  secret = WEBHOOK_SECRET,
+): Promise<void> {
   await assert.rejects(verifyWebhook(request, secret, opts), (e: unknown) => e instanceof WebhookVerificationError && e.reason === reason);
 }
 
 function sign(secret: string, id: string, timestamp: number, body: string): string {
-  return `v1,${createHmac('sha256', Buffer.from(secret.slice(6), 'base64')).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
+  return `v1,${createHmac('sha256', Buffer.from(secret.slice(6), 'base64'))
+    .update(`${id}.${timestamp}.${body}`)
+    .digest('base64')}`;
 }
 
 function eventOf(receiver: Receiver, type: string, match: (data: any) => boolean) {
@@ -45,7 +52,10 @@ for (const db of DATABASES) {
       const { userId, sessionId, email } = await signUp(server);
       const created = await waitFor(() => eventOf(receiver, 'user.created', (d) => d.id === userId), 'user.created');
       const session = await waitFor(() => eventOf(receiver, 'session.created', (d) => d.id === sessionId), 'session.created');
-      assert.deepEqual(receiver.received.slice(0, 3).map((h) => h.status), [500, 500, 500]);
+      assert.deepEqual(
+        receiver.received.slice(0, 3).map((h) => h.status),
+        [500, 500, 500],
+      );
       // Retries resend the same message (same svix-id, same body); some message needed more than one try.
       const byId = new Map<string, ReceivedHook[]>();
       for (const h of receiver.received) byId.set(String(h.headers['svix-id']), [...(byId.get(String(h.headers['svix-id'])) ?? []), h]);
@@ -63,7 +73,11 @@ for (const db of DATABASES) {
       assert.deepEqual(bapiSpec.validateResponse('GET', `/v1/users/${userId}`, 200, created.data), [], 'user.* data is the Backend API User');
       assert.equal(session.data.user_id, userId);
       assert.equal(session.data.status, 'active');
-      assert.deepEqual(bapiSpec.validateResponse('POST', `/v1/sessions/${sessionId}/revoke`, 200, session.data), [], 'session.* data is the Backend API Session');
+      assert.deepEqual(
+        bapiSpec.validateResponse('POST', `/v1/sessions/${sessionId}/revoke`, 200, session.data),
+        [],
+        'session.* data is the Backend API Session',
+      );
       assert.equal(session.instance_id, created.instance_id);
     });
 
@@ -102,11 +116,20 @@ for (const db of DATABASES) {
       await rejects(asRequest(hook), 'timestamp-too-old', { now: (ts + 6 * 60) * 1000 });
       // A correctly signed message with an old timestamp is a replay too.
       const old = ts - 10 * 60;
-      await rejects(asRequest({ headers: { ...hook.headers, 'svix-timestamp': String(old), 'svix-signature': sign(WEBHOOK_SECRET, id, old, hook.body) }, body: hook.body }), 'timestamp-too-old');
+      await rejects(
+        asRequest({ headers: { ...hook.headers, 'svix-timestamp': String(old), 'svix-signature': sign(WEBHOOK_SECRET, id, old, hook.body) }, body: hook.body }),
+        'timestamp-too-old',
+      );
       // An old delivery with a fresh timestamp but its old signature: the signature no longer matches.
       await rejects(asRequest({ headers: { ...hook.headers, 'svix-timestamp': String(ts + 1) }, body: hook.body }), 'signature-invalid');
       const future = ts + 10 * 60;
-      await rejects(asRequest({ headers: { ...hook.headers, 'svix-timestamp': String(future), 'svix-signature': sign(WEBHOOK_SECRET, id, future, hook.body) }, body: hook.body }), 'timestamp-too-new');
+      await rejects(
+        asRequest({
+          headers: { ...hook.headers, 'svix-timestamp': String(future), 'svix-signature': sign(WEBHOOK_SECRET, id, future, hook.body) },
+          body: hook.body,
+        }),
+        'timestamp-too-new',
+      );
       const altered = hook.body.replace('"object":"event"', '"object":"evil"');
       assert.notEqual(altered, hook.body);
       await rejects(asRequest({ headers: hook.headers, body: altered }), 'signature-invalid');
@@ -185,7 +208,16 @@ for (const db of DATABASES) {
       dir = mkdtempSync(join(tmpdir(), 'clerk-wc-hooks-'));
       const file = join(dir, 'clerk-wc.config.json');
       const other = `whsec_${Buffer.from('a-second-endpoint-secret').toString('base64')}`;
-      writeFileSync(file, JSON.stringify({ webhooks: [{ url: onlyDeleted.url, secret: WEBHOOK_SECRET, events: ['user.deleted'] }, { url: everything.url, secret: other }], webhookDelivery: { pollIntervalMs: 20 } }));
+      writeFileSync(
+        file,
+        JSON.stringify({
+          webhooks: [
+            { url: onlyDeleted.url, secret: WEBHOOK_SECRET, events: ['user.deleted'] },
+            { url: everything.url, secret: other },
+          ],
+          webhookDelivery: { pollIntervalMs: 20 },
+        }),
+      );
       server = await startTestServer(db, { CLERK_WC_CONFIG: file, CLERK_SECRET_KEY: TEST_SECRET_KEY });
     });
     after(async () => {
@@ -202,8 +234,17 @@ for (const db of DATABASES) {
       await waitFor(() => eventOf(everything, 'user.deleted', (d) => d.id === user.body.id), 'user.deleted at the second endpoint');
       await waitFor(() => eventOf(onlyDeleted, 'user.deleted', (d) => d.id === user.body.id), 'user.deleted at the filtered endpoint');
       // Deliveries run in parallel, so arrival order is not promised (nor is it by Svix): compare as sets.
-      assert.deepEqual(everything.events().map((e) => e.type).sort(), ['user.created', 'user.deleted']);
-      assert.deepEqual(onlyDeleted.events().map((e) => e.type), ['user.deleted']);
+      assert.deepEqual(
+        everything
+          .events()
+          .map((e) => e.type)
+          .sort(),
+        ['user.created', 'user.deleted'],
+      );
+      assert.deepEqual(
+        onlyDeleted.events().map((e) => e.type),
+        ['user.deleted'],
+      );
       await verifyWebhook(asRequest(onlyDeleted.accepted[0]!), WEBHOOK_SECRET);
       await rejects(asRequest(everything.accepted[0]!), 'signature-invalid');
       // Both endpoints got the same message id for the same event.
@@ -211,7 +252,10 @@ for (const db of DATABASES) {
     });
 
     test('a malformed webhook configuration stops the server with a readable message', async () => {
-      await assert.rejects(startTestServer(db, { WEBHOOK_URL: 'http://127.0.0.1:9/hooks', WEBHOOK_SECRET: 'not-a-secret' }), /exited with 2[\s\S]*secret must be "whsec_"/);
+      await assert.rejects(
+        startTestServer(db, { WEBHOOK_URL: 'http://127.0.0.1:9/hooks', WEBHOOK_SECRET: 'not-a-secret' }),
+        /exited with 2[\s\S]*secret must be "whsec_"/,
+      );
       await assert.rejects(startTestServer(db, { WEBHOOK_URL: 'http://127.0.0.1:9/hooks' }), /exited with 2[\s\S]*Set WEBHOOK_URL and WEBHOOK_SECRET together/);
     });
   });

@@ -22,7 +22,16 @@ export interface ServerProcess {
 export function spawnServer(opts: { staticDir: string | undefined; dataDir: string; env?: Record<string, string>; cli?: string }): Promise<ServerProcess> {
   const proc = spawn(process.execPath, [opts.cli ?? CLI, ...(opts.staticDir !== undefined ? ['--static-dir', opts.staticDir] : [])], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLERK_WC_DATA_DIR: opts.dataDir, MAIL_LOG: '0', CLERK_WC_CONFIG: '', RATE_LIMIT_MAX: '100000', ...opts.env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      CLERK_WC_DATA_DIR: opts.dataDir,
+      MAIL_LOG: '0',
+      CLERK_WC_CONFIG: '',
+      RATE_LIMIT_MAX: '100000',
+      ...opts.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

@@ -17,5 +17,7 @@ export const WWW_AUTHENTICATE = 'Bearer realm="clerk-wc", error="invalid_token"'
 
 /** Thrown when requireAuth() runs without clerkMiddleware() before it: a wiring mistake, not a 401. */
 export function missingMiddleware(framework: string): Error {
-  return new Error(`requireAuth() ran before clerkMiddleware(): add ${framework === 'fastify' ? 'app.register(clerkPlugin, options)' : 'app.use(clerkMiddleware(options))'} ahead of it.`);
+  return new Error(
+    `requireAuth() ran before clerkMiddleware(): add ${framework === 'fastify' ? 'app.register(clerkPlugin, options)' : 'app.use(clerkMiddleware(options))'} ahead of it.`,
+  );
 }

@@ -28,7 +28,7 @@ export function camelize(value: unknown): any {
 export abstract class Resource {
   declare id: string;
   /** The JSON this resource was last built from. */
-  protected declare raw: Json;
+  declare protected raw: Json;
 
   constructor(
     protected readonly host: ResourceHost,

@@ -47,7 +47,16 @@ export class Session extends Resource {
 
 /** A session as the account's device list shows it (`user.getSessions()`): it can be revoked from any device. */
 export class SessionWithActivities extends Session {
-  declare latestActivity: { id: string; isMobile: boolean; browserName?: string; browserVersion?: string; deviceType?: string; ipAddress?: string; city?: string; country?: string } | null;
+  declare latestActivity: {
+    id: string;
+    isMobile: boolean;
+    browserName?: string;
+    browserVersion?: string;
+    deviceType?: string;
+    ipAddress?: string;
+    city?: string;
+    country?: string;
+  } | null;
 
   /** Signs that device out (`POST /v1/me/sessions/{id}/revoke`). */
   revoke(): Promise<this> {

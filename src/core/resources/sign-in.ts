@@ -40,7 +40,9 @@ export class SignIn extends Resource {
     return this.call('POST', `/client/sign_ins/${this.id}/prepare_first_factor`, { ...params });
   }
 
-  attemptFirstFactor(params: { strategy: 'password'; password: string } | { strategy: 'email_code' | 'reset_password_email_code'; code: string }): Promise<this> {
+  attemptFirstFactor(
+    params: { strategy: 'password'; password: string } | { strategy: 'email_code' | 'reset_password_email_code'; code: string },
+  ): Promise<this> {
     return this.call('POST', `/client/sign_ins/${this.id}/attempt_first_factor`, { ...params });
   }
 

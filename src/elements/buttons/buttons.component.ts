@@ -31,7 +31,10 @@ abstract class SlottedButton extends ClerkElement {
   protected abstract defaultLabel(): TemplateResult;
 
   protected redirectProps() {
-    return { ...(this.forceRedirectUrl ? { forceRedirectUrl: this.forceRedirectUrl } : {}), ...(this.fallbackRedirectUrl ? { fallbackRedirectUrl: this.fallbackRedirectUrl } : {}) };
+    return {
+      ...(this.forceRedirectUrl ? { forceRedirectUrl: this.forceRedirectUrl } : {}),
+      ...(this.fallbackRedirectUrl ? { fallbackRedirectUrl: this.fallbackRedirectUrl } : {}),
+    };
   }
 }
 
@@ -48,7 +51,9 @@ export class ClerkSignInButton extends SlottedButton {
     const clerk = this.instance;
     if (!clerk) return Promise.resolve();
     if (this.mode === 'modal') return Promise.resolve(clerk.openSignIn(this.redirectProps()));
-    return clerk.redirectToSignIn({ ...(this.forceRedirectUrl ?? this.fallbackRedirectUrl ? { redirectUrl: this.forceRedirectUrl ?? this.fallbackRedirectUrl } : {}) });
+    return clerk.redirectToSignIn({
+      ...((this.forceRedirectUrl ?? this.fallbackRedirectUrl) ? { redirectUrl: this.forceRedirectUrl ?? this.fallbackRedirectUrl } : {}),
+    });
   }
 
   protected defaultLabel(): TemplateResult {
@@ -69,7 +74,9 @@ export class ClerkSignUpButton extends SlottedButton {
     const clerk = this.instance;
     if (!clerk) return Promise.resolve();
     if (this.mode === 'modal') return Promise.resolve(clerk.openSignUp(this.redirectProps()));
-    return clerk.redirectToSignUp({ ...(this.forceRedirectUrl ?? this.fallbackRedirectUrl ? { redirectUrl: this.forceRedirectUrl ?? this.fallbackRedirectUrl } : {}) });
+    return clerk.redirectToSignUp({
+      ...((this.forceRedirectUrl ?? this.fallbackRedirectUrl) ? { redirectUrl: this.forceRedirectUrl ?? this.fallbackRedirectUrl } : {}),
+    });
   }
 
   protected defaultLabel(): TemplateResult {
@@ -89,7 +96,10 @@ export class ClerkSignOutButton extends SlottedButton {
   @property({ attribute: 'session-id' }) sessionId: string | undefined;
 
   protected activate(): Promise<unknown> {
-    return this.instance?.signOut({ ...(this.redirectUrl ? { redirectUrl: this.redirectUrl } : {}), ...(this.sessionId ? { sessionId: this.sessionId } : {}) }) ?? Promise.resolve();
+    return (
+      this.instance?.signOut({ ...(this.redirectUrl ? { redirectUrl: this.redirectUrl } : {}), ...(this.sessionId ? { sessionId: this.sessionId } : {}) }) ??
+      Promise.resolve()
+    );
   }
 
   protected defaultLabel(): TemplateResult {

@@ -51,7 +51,8 @@ export class ClerkProtect extends ClerkElement {
   private get allowed(): boolean {
     if (!this.loaded || !this.resources.session) return false;
     if (this.condition) return this.condition(this.has);
-    if (this.role || this.permission) return this.has({ ...(this.role ? { role: this.role } : {}), ...(this.permission ? { permission: this.permission } : {}) });
+    if (this.role || this.permission)
+      return this.has({ ...(this.role ? { role: this.role } : {}), ...(this.permission ? { permission: this.permission } : {}) });
     return true;
   }
 

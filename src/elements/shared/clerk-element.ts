@@ -111,7 +111,9 @@ export abstract class ClerkElement extends LitElement {
     super.updated(changed);
     if (changed.has('appearance') || (changed as Map<PropertyKey, unknown>).has('loaded')) {
       const sheet = appearanceSheet(this.loadOptions.appearance, this.appearance);
-      const base = (this.constructor as typeof LitElement).elementStyles.map((s) => ('styleSheet' in s ? s.styleSheet : s)).filter((s): s is CSSStyleSheet => s instanceof CSSStyleSheet);
+      const base = (this.constructor as typeof LitElement).elementStyles
+        .map((s) => ('styleSheet' in s ? s.styleSheet : s))
+        .filter((s): s is CSSStyleSheet => s instanceof CSSStyleSheet);
       if (this.shadowRoot) this.shadowRoot.adoptedStyleSheets = sheet ? [...base, sheet] : base;
       // Parts in the light DOM (the forms) get the same `elements` rules from a sheet on the page's root.
       const light = lightAppearanceSheet(this.loadOptions.appearance, this.appearance);

@@ -116,7 +116,6 @@ export function field(o: FieldOptions): TemplateResult {
       .value=${live(o.value)}
       @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)}
     />
-    ${o.hint ? html`<p class="cl-hint" id=${hintId}>${o.hint}</p>` : nothing}
-    ${o.error ? html`<p class="cl-error" id=${errorId}>${o.error}</p>` : nothing}
+    ${o.hint ? html`<p class="cl-hint" id=${hintId}>${o.hint}</p>` : nothing} ${o.error ? html`<p class="cl-error" id=${errorId}>${o.error}</p>` : nothing}
   </div>`;
 }

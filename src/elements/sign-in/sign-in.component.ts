@@ -40,7 +40,13 @@ export interface SignInInitialValues {
 export class ClerkSignIn extends FormElement {
   static override styles = styles;
 
-  private readonly ids = { identifier: uid('identifier'), password: uid('password'), code: uid('code'), newPassword: uid('new-password'), confirm: uid('confirm') };
+  private readonly ids = {
+    identifier: uid('identifier'),
+    password: uid('password'),
+    code: uid('code'),
+    newPassword: uid('new-password'),
+    confirm: uid('confirm'),
+  };
 
   @state() private step: SignInStep = 'start';
   @state() private identifier = '';
@@ -147,9 +153,8 @@ export class ClerkSignIn extends FormElement {
     if (this.step !== 'start') return nothing;
     const url = this.signUpUrl ?? this.instance?.buildSignUpUrl();
     // In a modal, "Sign up" turns the modal into sign-up instead of leaving the page.
-    return html`${this.t('signIn.start.actionText')} <a href=${url ?? '#'} @click=${(e: MouseEvent) => switchModal(this, 'clerk-sign-up', e)}
-        >${this.t('signIn.start.actionLink')}</a
-      >`;
+    return html`${this.t('signIn.start.actionText')}
+      <a href=${url ?? '#'} @click=${(e: MouseEvent) => switchModal(this, 'clerk-sign-up', e)}>${this.t('signIn.start.actionLink')}</a>`;
   }
 
   private back(): TemplateResult {
@@ -190,7 +195,9 @@ export class ClerkSignIn extends FormElement {
   }
 
   private submit(label = this.t('formButtonPrimary')): TemplateResult {
-    return html`<button class="cl-button cl-button-primary" part="button button-primary formButtonPrimary" type="submit" ?disabled=${this.busy}>${label}</button>`;
+    return html`<button class="cl-button cl-button-primary" part="button button-primary formButtonPrimary" type="submit" ?disabled=${this.busy}>
+      ${label}
+    </button>`;
   }
 
   protected renderForm(): TemplateResult {
@@ -210,7 +217,9 @@ export class ClerkSignIn extends FormElement {
             error: this.errors.password,
             required: true,
             action: this.factor('reset_password_email_code')
-              ? html`<button type="button" class="cl-link" @click=${() => void this.run(() => this.forgotPassword())}>${this.t('formFieldAction__forgotPassword')}</button>`
+              ? html`<button type="button" class="cl-link" @click=${() => void this.run(() => this.forgotPassword())}>
+                  ${this.t('formFieldAction__forgotPassword')}
+                </button>`
               : nothing,
             onInput: (v) => (this.password = v),
           })}
@@ -260,9 +269,11 @@ export class ClerkSignIn extends FormElement {
             },
           })}
           ${this.formErrorTemplate()} ${this.submit()}
-          ${this.step === 'email-code'
-            ? this.resendButton('signIn.emailCode.resendButton', () => this.sendCode(this.emailFactor))
-            : this.resendButton('signIn.forgotPassword.resendButton', () => this.forgotPassword())}
+          ${
+            this.step === 'email-code'
+              ? this.resendButton('signIn.emailCode.resendButton', () => this.sendCode(this.emailFactor))
+              : this.resendButton('signIn.forgotPassword.resendButton', () => this.forgotPassword())
+          }
           ${this.step === 'email-code' ? this.anotherMethod() : nothing}
         </form>`;
       case 'reset-password':
@@ -341,7 +352,10 @@ export class ClerkSignIn extends FormElement {
 
   private async forgotPassword(): Promise<void> {
     const f = this.factor('reset_password_email_code');
-    this.signIn = await this.signIn!.prepareFirstFactor({ strategy: 'reset_password_email_code', ...(f?.emailAddressId ? { emailAddressId: f.emailAddressId } : {}) });
+    this.signIn = await this.signIn!.prepareFirstFactor({
+      strategy: 'reset_password_email_code',
+      ...(f?.emailAddressId ? { emailAddressId: f.emailAddressId } : {}),
+    });
     this.startResendCountdown();
     this.goTo(() => {
       this.step = 'forgot-password';

@@ -141,7 +141,10 @@ export class ClerkSignUp extends FormElement {
 
   protected heading(): { title: string; subtitle?: string } {
     if (this.closed) {
-      return { title: this.t('signUp.restrictedAccess.title'), subtitle: this.t(this.mode === 'waitlist' ? 'signUp.restrictedAccess.subtitleWaitlist' : 'signUp.restrictedAccess.subtitle') };
+      return {
+        title: this.t('signUp.restrictedAccess.title'),
+        subtitle: this.t(this.mode === 'waitlist' ? 'signUp.restrictedAccess.subtitleWaitlist' : 'signUp.restrictedAccess.subtitle'),
+      };
     }
     if (this.step === 'email-code') return { title: this.t('signUp.emailCode.title'), subtitle: this.t('signUp.emailCode.subtitle') };
     return { title: this.t('signUp.start.title'), subtitle: this.t('signUp.start.subtitle') };
@@ -191,7 +194,9 @@ export class ClerkSignUp extends FormElement {
     if (this.mode !== 'waitlist') return html``;
     const url = this.waitlistUrl ?? (this.instance?.environment?.displayConfig.waitlistUrl as string | undefined) ?? '#';
     return html`<div class="cl-form">
-      <a class="cl-button cl-button-primary" part="button button-primary formButtonPrimary" href=${url}>${this.t('signUp.restrictedAccess.blockButton__joinWaitlist')}</a>
+      <a class="cl-button cl-button-primary" part="button button-primary formButtonPrimary" href=${url}
+        >${this.t('signUp.restrictedAccess.blockButton__joinWaitlist')}</a
+      >
     </div>`;
   }
 
@@ -219,8 +224,7 @@ export class ClerkSignUp extends FormElement {
           if (this.code.length === 6 && !this.busy) void this.run(() => this.attemptCode());
         },
       })}
-      ${this.submit()}
-      ${this.resendButton('signUp.emailCode.resendButton', () => this.sendCode())}
+      ${this.submit()} ${this.resendButton('signUp.emailCode.resendButton', () => this.sendCode())}
     </form>`;
   }
 
@@ -233,8 +237,7 @@ export class ClerkSignUp extends FormElement {
     const names: SignUpField[] = shown.filter((f) => f === 'firstName' || f === 'lastName');
     // novalidate: empty and malformed fields get the same localized, focused errors as the server's, not browser bubbles.
     return html`<form class="cl-form" novalidate @submit=${this.onSubmit(() => this.start())}>
-      ${this.formErrorTemplate()}
-      ${names.length ? html`<div class="cl-name-row">${names.map((f) => this.input(f))}</div>` : nothing}
+      ${this.formErrorTemplate()} ${names.length ? html`<div class="cl-name-row">${names.map((f) => this.input(f))}</div>` : nothing}
       ${shown.filter((f) => !names.includes(f)).map((f) => this.input(f))} ${this.submit()}
     </form>`;
   }

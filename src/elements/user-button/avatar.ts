@@ -22,8 +22,17 @@ export function identity(user: User): { main: string; secondary: string | undefi
 export function avatar(user: User, parts: string, imageOk: boolean, onImageError: () => void): TemplateResult {
   const image = user.hasImage && user.imageUrl && imageOk;
   return html`<span class="avatar" part=${parts} aria-hidden="true"
-    >${image
-      ? html`<img class="avatar-image" part="avatar-image userButtonAvatarImage" src=${user.imageUrl} alt="" referrerpolicy="no-referrer" @error=${onImageError} />`
-      : html`<span class="initials">${initials(user)}</span>`}</span
+    >${
+      image
+        ? html`<img
+            class="avatar-image"
+            part="avatar-image userButtonAvatarImage"
+            src=${user.imageUrl}
+            alt=""
+            referrerpolicy="no-referrer"
+            @error=${onImageError}
+          />`
+        : html`<span class="initials">${initials(user)}</span>`
+    }</span
   >`;
 }

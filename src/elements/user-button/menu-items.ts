@@ -23,7 +23,8 @@ export interface UserButtonMenuItem {
   open?: never;
 }
 
-export type MenuEntry = { kind: UserButtonDefaultItem } | { kind: 'link'; item: UserButtonMenuItem; href: string } | { kind: 'action'; item: UserButtonMenuItem };
+export type MenuEntry =
+  { kind: UserButtonDefaultItem } | { kind: 'link'; item: UserButtonMenuItem; href: string } | { kind: 'action'; item: UserButtonMenuItem };
 
 const isDefault = (label: string): label is UserButtonDefaultItem => (USER_BUTTON_DEFAULT_ITEMS as readonly string[]).includes(label);
 
@@ -51,7 +52,11 @@ export function menuEntries(custom: readonly UserButtonMenuItem[] | undefined): 
     else if (isDefault(label) && !placed.has(label)) {
       placed.add(label);
       entries.push({ kind: label });
-    } else console.warn('[clerk-wc] <clerk-user-button>: ignoring a custom menu item that has no label, no http(s) href and no onClick, or repeats a default:', item);
+    } else
+      console.warn(
+        '[clerk-wc] <clerk-user-button>: ignoring a custom menu item that has no label, no http(s) href and no onClick, or repeats a default:',
+        item,
+      );
   }
   for (const d of USER_BUTTON_DEFAULT_ITEMS) if (!placed.has(d)) entries.push({ kind: d });
   if (!placed.has('manageAccount')) {

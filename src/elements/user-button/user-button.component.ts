@@ -272,16 +272,38 @@ export class ClerkUserButton extends ClerkElement {
       case 'manageAccount':
       case 'signOut': {
         const manage = entry.kind === 'manageAccount';
-        return html`<button class="item" part="${parts} userButtonPopoverActionButton__${entry.kind}" type="button" role="menuitem" tabindex="-1" data-item=${entry.kind} @click=${manage ? this.manageAccount : this.signOut}>
-          <span class="icon" part="menu-item-icon userButtonPopoverActionButtonIcon">${manage ? cogIcon : signOutIcon}</span>${this.t(`userButton.action__${entry.kind}`)}
+        return html`<button
+          class="item"
+          part="${parts} userButtonPopoverActionButton__${entry.kind}"
+          type="button"
+          role="menuitem"
+          tabindex="-1"
+          data-item=${entry.kind}
+          @click=${manage ? this.manageAccount : this.signOut}
+        >
+          <span class="icon" part="menu-item-icon userButtonPopoverActionButtonIcon">${manage ? cogIcon : signOutIcon}</span
+          >${this.t(`userButton.action__${entry.kind}`)}
         </button>`;
       }
       case 'link':
-        return html`<a class="item" part="${parts} userButtonPopoverCustomItemButton" role="menuitem" tabindex="-1" href=${entry.href} @click=${(e: MouseEvent) => this.followLink(e, entry.href)}
+        return html`<a
+          class="item"
+          part="${parts} userButtonPopoverCustomItemButton"
+          role="menuitem"
+          tabindex="-1"
+          href=${entry.href}
+          @click=${(e: MouseEvent) => this.followLink(e, entry.href)}
           >${this.customIcon(entry.item, index)}${entry.item.label}</a
         >`;
       case 'action':
-        return html`<button class="item" part="${parts} userButtonPopoverCustomItemButton" type="button" role="menuitem" tabindex="-1" @click=${() => this.runAction(entry.item)}>
+        return html`<button
+          class="item"
+          part="${parts} userButtonPopoverCustomItemButton"
+          type="button"
+          role="menuitem"
+          tabindex="-1"
+          @click=${() => this.runAction(entry.item)}
+        >
           ${this.customIcon(entry.item, index)}${entry.item.label}
         </button>`;
     }
@@ -298,7 +320,9 @@ export class ClerkUserButton extends ClerkElement {
           ${secondary ? html`<span class="secondary" part="user-preview-email userPreviewSecondaryIdentifier">${secondary}</span>` : nothing}
         </div>
       </div>
-      <div class="menu" id="menu" part="menu userButtonPopoverActions" role="menu" aria-labelledby="identity-main">${this.entries.map((e, i) => this.renderEntry(e, i))}</div>
+      <div class="menu" id="menu" part="menu userButtonPopoverActions" role="menu" aria-labelledby="identity-main">
+        ${this.entries.map((e, i) => this.renderEntry(e, i))}
+      </div>
     </div>`;
   }
 

@@ -30,6 +30,7 @@ export function orderBy<T extends string>(p: Params, allowed: readonly T[], fall
   const raw = p.str('order_by', { max: 64 }) ?? fallback;
   const direction = raw.startsWith('+') ? 'asc' : raw.startsWith('-') ? 'desc' : 'asc';
   const field = raw.replace(/^[+-]/, '');
-  if (!(allowed as readonly string[]).includes(field)) throw Errors.paramInvalid('order_by', `must be one of ${allowed.join(', ')}, optionally prefixed with + or -`);
+  if (!(allowed as readonly string[]).includes(field))
+    throw Errors.paramInvalid('order_by', `must be one of ${allowed.join(', ')}, optionally prefixed with + or -`);
   return { field: field as T, direction };
 }

@@ -65,7 +65,10 @@ export async function ensureSecretKey(db: Db, type: InstanceType, configured: st
     checkConfiguredSecretKey(configured, type);
     const hash = digest(configured).toString('base64url');
     try {
-      await db.insertInto('secret_keys').values({ id: newId('sk'), key_hash: hash, hint: secretKeyHint(configured), source: 'env', created_at: now }).execute();
+      await db
+        .insertInto('secret_keys')
+        .values({ id: newId('sk'), key_hash: hash, hint: secretKeyHint(configured), source: 'env', created_at: now })
+        .execute();
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
     }
@@ -78,7 +81,10 @@ export async function ensureSecretKey(db: Db, type: InstanceType, configured: st
   const key = generateSecretKey(type);
   // The fixed id makes concurrent first starts collide instead of creating two keys: one of them wins.
   try {
-    await db.insertInto('secret_keys').values({ id: 'sk_first', key_hash: digest(key).toString('base64url'), hint: secretKeyHint(key), source: 'generated', created_at: now }).execute();
+    await db
+      .insertInto('secret_keys')
+      .values({ id: 'sk_first', key_hash: digest(key).toString('base64url'), hint: secretKeyHint(key), source: 'generated', created_at: now })
+      .execute();
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
     const winner = await db.selectFrom('secret_keys').select(['hint']).orderBy('created_at').executeTakeFirstOrThrow();

@@ -19,7 +19,12 @@ export interface BackendRuntime {
 
 async function ensureInstanceId(db: Db): Promise<string> {
   // Conditional, so concurrent first starts agree on one id.
-  await db.updateTable('instance').set({ instance_id: newId('ins') }).where('id', '=', 'default').where('instance_id', 'is', null).execute();
+  await db
+    .updateTable('instance')
+    .set({ instance_id: newId('ins') })
+    .where('id', '=', 'default')
+    .where('instance_id', 'is', null)
+    .execute();
   const row = await db.selectFrom('instance').select(['instance_id']).where('id', '=', 'default').executeTakeFirst();
   return row?.instance_id ?? 'ins_default';
 }

@@ -106,7 +106,10 @@ function metadataParams(p: Params): MetadataInput {
 }
 
 // Clerk's two metadata endpoints: PATCH deep-merges (null deletes a key), PUT replaces each given field whole.
-for (const [method, mode] of [['patch', 'merge'], ['put', 'replace']] as const) {
+for (const [method, mode] of [
+  ['patch', 'merge'],
+  ['put', 'replace'],
+] as const) {
   userRoutes[method]('/v1/users/:id/metadata', async (c) => {
     const { ctx, params: p } = c.env.bapi;
     const u = await requireUserById(ctx, idParam(c, 'id'));

@@ -83,4 +83,3 @@ export async function publicKeys(db: Db): Promise<PublicJwk[]> {
   const rows = await db.selectFrom('signing_keys').select(['public_jwk']).orderBy('created_at', 'desc').execute();
   return rows.map((r) => JSON.parse(r.public_jwk) as PublicJwk);
 }
-

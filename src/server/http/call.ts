@@ -77,6 +77,10 @@ export async function reloadClient(call: Call): Promise<ClientTable | undefined>
 export async function updateClient(call: Call, patch: Partial<Omit<ClientTable, 'id' | 'token_hash'>>): Promise<void> {
   const client = await ensureClient(call);
   const now = call.ctx.now();
-  await call.ctx.db.updateTable('clients').set({ ...patch, updated_at: now }).where('id', '=', client.id).execute();
+  await call.ctx.db
+    .updateTable('clients')
+    .set({ ...patch, updated_at: now })
+    .where('id', '=', client.id)
+    .execute();
   Object.assign(client, patch, { updated_at: now });
 }

@@ -6,7 +6,20 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_PARAM_LENGTH = 4096;
 
 /** Parameters every route accepts and ignores (clerk-js and native SDKs send them). */
-export const IGNORED: ReadonlySet<string> = new Set(['_method', 'timezone', '_clerk_js_version', '__clerk_api_version', '_clerk_session_id', '_is_native', 'locale', 'captcha_token', 'captcha_widget_type', 'captcha_error', '__clerk_db_jwt', 'organization_id']);
+export const IGNORED: ReadonlySet<string> = new Set([
+  '_method',
+  'timezone',
+  '_clerk_js_version',
+  '__clerk_api_version',
+  '_clerk_session_id',
+  '_is_native',
+  'locale',
+  'captcha_token',
+  'captcha_widget_type',
+  'captcha_error',
+  '__clerk_db_jwt',
+  'organization_id',
+]);
 
 /** Deepest nesting any JSON value may have; deeper values are refused before anything recurses over them. */
 export const MAX_JSON_DEPTH = 32;

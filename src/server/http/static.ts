@@ -15,7 +15,8 @@ const TYPES: Record<string, string> = {
 };
 
 /** No inline scripts or styles anywhere: what the elements must live with on strict sites. */
-export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 /**
  * Returns a file response for `pathname` under `root`, or undefined when there is no such file. In HTML files,

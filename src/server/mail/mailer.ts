@@ -18,7 +18,10 @@ export class Mailer {
   ) {}
 
   async send(msg: Message): Promise<void> {
-    await this.db.insertInto('outbox').values({ id: newId('msg'), to_address: msg.to, subject: msg.subject, body: msg.text, created_at: Date.now() }).execute();
+    await this.db
+      .insertInto('outbox')
+      .values({ id: newId('msg'), to_address: msg.to, subject: msg.subject, body: msg.text, created_at: Date.now() })
+      .execute();
     if (this.opts.log) console.log(`[mail] to=${msg.to} subject=${JSON.stringify(msg.subject)}\n${msg.text.replace(/^/gm, '  ')}`);
     if (!this.opts.smtpUrl) return;
     this.transport ??= import('nodemailer').then((m) => m.default.createTransport(this.opts.smtpUrl));

@@ -87,7 +87,11 @@ const signInResponse = async (call: Call, si: SignInTable) => signInJson(call.ct
 async function endAllSessions(call: Call): Promise<void> {
   if (!call.client) return;
   const live = await call.ctx.db.selectFrom('sessions').select('id').where('client_id', '=', call.client.id).where('status', '=', LIVE_SESSION).execute();
-  await endSessions(call.ctx, live.map((s) => s.id), 'ended');
+  await endSessions(
+    call.ctx,
+    live.map((s) => s.id),
+    'ended',
+  );
   await updateClient(call, { last_active_session_id: null });
   await rotateClientToken(call);
 }

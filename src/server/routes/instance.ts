@@ -86,7 +86,15 @@ instanceRoutes.get('/v1/dev/outbox', async (c) => {
   if (to) q = q.where('to_address', '=', to);
   const rows = await q.execute();
   return c.json({
-    data: rows.map((r) => ({ object: 'email', id: r.id, to_email_address: r.to_address, subject: r.subject, body: r.body, code: /\b(\d{6})\b/.exec(r.body)?.[1] ?? null, created_at: r.created_at })),
+    data: rows.map((r) => ({
+      object: 'email',
+      id: r.id,
+      to_email_address: r.to_address,
+      subject: r.subject,
+      body: r.body,
+      code: /\b(\d{6})\b/.exec(r.body)?.[1] ?? null,
+      created_at: r.created_at,
+    })),
     total_count: rows.length,
   });
 });

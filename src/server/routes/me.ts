@@ -142,7 +142,9 @@ async function userSessions(call: Call, onlyLive: boolean) {
     const json = sessionJson(call.ctx, s, u, call.origin);
     const { last_active_token: _token, ...rest } = json;
     // Other devices' tokens never leave the server; latest_activity describes the device.
-    return s.client_id === call.client?.id ? json : { ...rest, latest_activity: { id: `sess_activity_${s.id.slice(5)}`, object: 'session_activity', is_mobile: false } };
+    return s.client_id === call.client?.id
+      ? json
+      : { ...rest, latest_activity: { id: `sess_activity_${s.id.slice(5)}`, object: 'session_activity', is_mobile: false } };
   });
 }
 

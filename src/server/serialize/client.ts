@@ -67,9 +67,7 @@ export function signInJson(ctx: ServerContext, si: SignInTable, owner: UserWithE
     first_factor_verification: si.first_factor ? JSON.parse(si.first_factor) : null,
     second_factor_verification: null,
     identifier: si.identifier,
-    user_data: owner
-      ? { first_name: owner.user.first_name, last_name: owner.user.last_name, image_url: '', has_image: false, profile_image_url: '' }
-      : null,
+    user_data: owner ? { first_name: owner.user.first_name, last_name: owner.user.last_name, image_url: '', has_image: false, profile_image_url: '' } : null,
     created_session_id: si.created_session_id,
     abandon_at: si.abandon_at,
   };
@@ -94,7 +92,12 @@ export function signUpJson(ctx: ServerContext, su: SignUpTable) {
     verifications: {
       // Null until a verification is prepared, then the OTP state with Clerk's next_action hint.
       email_address: emailVerification
-        ? { object: verificationObject(emailVerification.strategy), ...emailVerification, next_action: emailVerification.status === 'verified' ? '' : 'needs_attempt', supported_strategies: ['email_code'] }
+        ? {
+            object: verificationObject(emailVerification.strategy),
+            ...emailVerification,
+            next_action: emailVerification.status === 'verified' ? '' : 'needs_attempt',
+            supported_strategies: ['email_code'],
+          }
         : null,
       phone_number: null,
       web3_wallet: null,
@@ -130,7 +133,14 @@ export interface ClientState {
 export async function loadClientState(ctx: ServerContext, client: ClientTable): Promise<ClientState> {
   const now = ctx.now();
   const [sessions, signIn, signUp] = await Promise.all([
-    ctx.db.selectFrom('sessions').selectAll().where('client_id', '=', client.id).where('status', '=', LIVE_SESSION).where('expire_at', '>', now).orderBy('created_at').execute(),
+    ctx.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('client_id', '=', client.id)
+      .where('status', '=', LIVE_SESSION)
+      .where('expire_at', '>', now)
+      .orderBy('created_at')
+      .execute(),
     client.sign_in_id ? ctx.db.selectFrom('sign_ins').selectAll().where('id', '=', client.sign_in_id).executeTakeFirst() : undefined,
     client.sign_up_id ? ctx.db.selectFrom('sign_ups').selectAll().where('id', '=', client.sign_up_id).executeTakeFirst() : undefined,
   ]);

@@ -22,7 +22,11 @@ export function environmentJson(config: ServerConfig, issuer: string) {
   const a = config.attributes;
   const emailFactors = config.firstFactors.includes('email_code') ? ['email_code'] : [];
   const identifiers = [...(a.email_address !== 'off' ? ['email_address'] : []), ...(a.username !== 'off' ? ['username'] : [])];
-  const firstFactors = [...(a.password !== 'off' && config.firstFactors.includes('password') ? ['password'] : []), ...(a.email_address !== 'off' ? emailFactors : []), 'reset_password_email_code'];
+  const firstFactors = [
+    ...(a.password !== 'off' && config.firstFactors.includes('password') ? ['password'] : []),
+    ...(a.email_address !== 'off' ? emailFactors : []),
+    'reset_password_email_code',
+  ];
   const url = (path: string) => new URL(path, issuer).toString();
   return {
     auth_config: {
@@ -118,7 +122,14 @@ export function environmentJson(config: ServerConfig, issuer: string) {
       saml: { enabled: false },
       enterprise_sso: { enabled: false },
       sign_in: { second_factor: { required: false } },
-      sign_up: { captcha_enabled: false, captcha_widget_type: 'smart', custom_action_required: false, progressive: true, mode: config.signUpMode, legal_consent_enabled: false },
+      sign_up: {
+        captcha_enabled: false,
+        captcha_widget_type: 'smart',
+        custom_action_required: false,
+        progressive: true,
+        mode: config.signUpMode,
+        legal_consent_enabled: false,
+      },
       restrictions: {
         allowlist: { enabled: false },
         blocklist: { enabled: false },
@@ -158,7 +169,14 @@ export function environmentJson(config: ServerConfig, issuer: string) {
       slug: { disabled: true },
       creator_role: 'org:admin',
     },
-    commerce_settings: { billing: { stripe_publishable_key: null, free_trial_requires_payment_method: false, user: { enabled: false, has_paid_plans: false }, organization: { enabled: false, has_paid_plans: false } } },
+    commerce_settings: {
+      billing: {
+        stripe_publishable_key: null,
+        free_trial_requires_payment_method: false,
+        user: { enabled: false, has_paid_plans: false },
+        organization: { enabled: false, has_paid_plans: false },
+      },
+    },
     api_keys_settings: { enabled: false, user_api_keys_enabled: false, orgs_api_keys_enabled: false },
     client_debug_mode: false,
     partitioned_cookies: false,

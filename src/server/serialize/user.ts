@@ -7,7 +7,8 @@ export function verificationObject(strategy: string | null): string {
 }
 
 export function verificationJson(strategy: string | null, verifiedAt: number | null, pending?: { attempts: number; expire_at: number } | null) {
-  if (verifiedAt !== null) return { object: verificationObject(strategy), status: 'verified', strategy: strategy ?? 'email_code', attempts: 1, expire_at: verifiedAt };
+  if (verifiedAt !== null)
+    return { object: verificationObject(strategy), status: 'verified', strategy: strategy ?? 'email_code', attempts: 1, expire_at: verifiedAt };
   if (pending) return { object: 'verification_otp', status: 'unverified', strategy: 'email_code', attempts: pending.attempts, expire_at: pending.expire_at };
   return null;
 }

@@ -39,7 +39,10 @@ export async function issueCode(ctx: ServerContext, subject: string, strategy: C
   const id = newId('vc');
   const expire_at = now + CODE_TTL_MS;
   await ctx.db.deleteFrom('verification_codes').where('subject', '=', subject).execute();
-  await ctx.db.insertInto('verification_codes').values({ id, subject, strategy, code_hash: digest(ctx, id, code), attempts: 0, expire_at, consumed_at: null, created_at: now }).execute();
+  await ctx.db
+    .insertInto('verification_codes')
+    .values({ id, subject, strategy, code_hash: digest(ctx, id, code), attempts: 0, expire_at, consumed_at: null, created_at: now })
+    .execute();
   if (!test) {
     const app = ctx.config.applicationName;
     await ctx.mailer.send({
@@ -56,7 +59,13 @@ export async function issueCode(ctx: ServerContext, subject: string, strategy: C
  * so however many requests race, at most CODE_MAX_ATTEMPTS comparisons run per code. `beforeCompare` runs after that
  * count and before the comparison (the sign-in counts the check against the account there). Throws Clerk errors.
  */
-export async function checkCode(ctx: ServerContext, subject: string, strategy: CodeStrategy, code: string, beforeCompare?: () => Promise<void>): Promise<VerificationState> {
+export async function checkCode(
+  ctx: ServerContext,
+  subject: string,
+  strategy: CodeStrategy,
+  code: string,
+  beforeCompare?: () => Promise<void>,
+): Promise<VerificationState> {
   const now = ctx.now();
   const row = await ctx.db.selectFrom('verification_codes').selectAll().where('subject', '=', subject).executeTakeFirst();
   if (!row || row.strategy !== strategy) throw Errors.verificationMissing();
@@ -77,7 +86,12 @@ export async function checkCode(ctx: ServerContext, subject: string, strategy: C
   await beforeCompare?.();
   if (!safeEqual(digest(ctx, row.id, code), row.code_hash)) throw reserved.attempts >= CODE_MAX_ATTEMPTS ? Errors.verificationFailed() : Errors.codeIncorrect();
   // Only one request may consume the code, however many race with the right digits.
-  const res = await ctx.db.updateTable('verification_codes').set({ consumed_at: now }).where('id', '=', row.id).where('consumed_at', 'is', null).executeTakeFirst();
+  const res = await ctx.db
+    .updateTable('verification_codes')
+    .set({ consumed_at: now })
+    .where('id', '=', row.id)
+    .where('consumed_at', 'is', null)
+    .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw Errors.alreadyVerified();
   return { status: 'verified', strategy, attempts: reserved.attempts, expire_at: row.expire_at };
 }

@@ -63,9 +63,20 @@ export async function createInvitation(ctx: ServerContext, input: CreateInvitati
   const lower = email.toLowerCase();
   const now = ctx.now();
   if (!input.ignore_existing) {
-    const user = await ctx.db.selectFrom('email_addresses').select('id').where('email_lower', '=', lower).where('verified_at', 'is not', null).executeTakeFirst();
+    const user = await ctx.db
+      .selectFrom('email_addresses')
+      .select('id')
+      .where('email_lower', '=', lower)
+      .where('verified_at', 'is not', null)
+      .executeTakeFirst();
     if (user) throw Errors.identifierExists('email_address');
-    const pending = await ctx.db.selectFrom('invitations').select('id').where('email_lower', '=', lower).where('status', '=', 'pending').where('expires_at', '>', now).executeTakeFirst();
+    const pending = await ctx.db
+      .selectFrom('invitations')
+      .select('id')
+      .where('email_lower', '=', lower)
+      .where('status', '=', 'pending')
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
     if (pending) {
       throw new ApiError(400, {
         code: 'duplicate_record',
@@ -147,7 +158,11 @@ export async function completeWaitlistEntry(ctx: ServerContext, emailLower: stri
 }
 
 /** Invites a waitlist entry: an invitation (emailed) and the entry marked `invited`. */
-export async function inviteWaitlistEntry(ctx: ServerContext, id: string, ignoreExisting: boolean | undefined): Promise<{ entry: WaitlistEntryTable; invitation: InvitationTable }> {
+export async function inviteWaitlistEntry(
+  ctx: ServerContext,
+  id: string,
+  ignoreExisting: boolean | undefined,
+): Promise<{ entry: WaitlistEntryTable; invitation: InvitationTable }> {
   const entry = await ctx.db.selectFrom('waitlist_entries').selectAll().where('id', '=', id).executeTakeFirst();
   if (!entry) throw Errors.notFound('waitlist entry');
   if (entry.status === 'completed') {

@@ -47,7 +47,11 @@ export async function updateProfile(ctx: ServerContext, me: UserWithEmails, patc
   if (patch.unsafe_metadata !== undefined) set.unsafe_metadata = JSON.stringify(patch.unsafe_metadata);
   if (Object.keys(set).length === 0) return;
   try {
-    await ctx.db.updateTable('users').set({ ...set, updated_at: ctx.now() }).where('id', '=', me.user.id).execute();
+    await ctx.db
+      .updateTable('users')
+      .set({ ...set, updated_at: ctx.now() })
+      .where('id', '=', me.user.id)
+      .execute();
   } catch (e) {
     if (isUniqueViolation(e)) throw Errors.identifierExists('username');
     throw e;
@@ -74,17 +78,35 @@ export async function changePassword(
   }
   await checkNewPassword(ctx, input.next, 'new_password');
   const now = ctx.now();
-  await ctx.db.updateTable('users').set({ password_hash: await hashPassword(input.next), password_updated_at: now, updated_at: now }).where('id', '=', me.user.id).execute();
+  await ctx.db
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(input.next), password_updated_at: now, updated_at: now })
+    .where('id', '=', me.user.id)
+    .execute();
   if (input.signOutOthers ?? ctx.config.signOutOthersOnPasswordChange) {
-    const others = await ctx.db.selectFrom('sessions').select('id').where('user_id', '=', me.user.id).where('status', '=', LIVE_SESSION).where('id', '!=', session.id).execute();
-    await endSessions(ctx, others.map((s) => s.id), 'revoked');
+    const others = await ctx.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('user_id', '=', me.user.id)
+      .where('status', '=', LIVE_SESSION)
+      .where('id', '!=', session.id)
+      .execute();
+    await endSessions(
+      ctx,
+      others.map((s) => s.id),
+      'revoked',
+    );
   }
   await emitUserEvent(ctx, 'user.updated', me.user.id);
 }
 
 export async function deleteUser(ctx: ServerContext, me: UserWithEmails): Promise<void> {
   const live = await ctx.db.selectFrom('sessions').select('id').where('user_id', '=', me.user.id).where('status', '=', LIVE_SESSION).execute();
-  await endSessions(ctx, live.map((s) => s.id), 'removed');
+  await endSessions(
+    ctx,
+    live.map((s) => s.id),
+    'removed',
+  );
   await ctx.db.deleteFrom('email_addresses').where('user_id', '=', me.user.id).execute();
   await ctx.db.deleteFrom('users').where('id', '=', me.user.id).execute();
   await emitUserDeleted(ctx, me.user.id);
@@ -97,7 +119,16 @@ export async function addEmail(ctx: ServerContext, me: UserWithEmails, address: 
   const existing = await ctx.db.selectFrom('email_addresses').selectAll().where('email_lower', '=', lower).executeTakeFirst();
   if (existing && (existing.verified_at !== null || existing.user_id === me.user.id)) throw Errors.identifierExists('email_address');
   const now = ctx.now();
-  const row: EmailAddressTable = { id: newId('idn'), user_id: me.user.id, email_address: email, email_lower: lower, verified_at: null, verification_strategy: null, created_at: now, updated_at: now };
+  const row: EmailAddressTable = {
+    id: newId('idn'),
+    user_id: me.user.id,
+    email_address: email,
+    email_lower: lower,
+    verified_at: null,
+    verification_strategy: null,
+    created_at: now,
+    updated_at: now,
+  };
   try {
     await ctx.db.transaction().execute(async (tx) => {
       // An unverified claim by someone else yields to this one; a verified address never does.

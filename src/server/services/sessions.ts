@@ -65,7 +65,13 @@ export function isLive(ctx: ServerContext, s: SessionTable): boolean {
 /** Moves live sessions to an ended status (webhook `session.<status>` for each). Returns how many changed. */
 export async function endSessions(ctx: ServerContext, ids: string[], status: EndStatus): Promise<number> {
   if (ids.length === 0) return 0;
-  const ended = await ctx.db.updateTable('sessions').set({ status, updated_at: ctx.now() }).where('id', 'in', ids).where('status', '=', LIVE_SESSION).returningAll().execute();
+  const ended = await ctx.db
+    .updateTable('sessions')
+    .set({ status, updated_at: ctx.now() })
+    .where('id', 'in', ids)
+    .where('status', '=', LIVE_SESSION)
+    .returningAll()
+    .execute();
   for (const s of ended) await emitSessionEvent(ctx, `session.${status}`, s);
   return ended.length;
 }

@@ -20,7 +20,11 @@ const SIGN_IN_TTL_MS = 24 * 3600_000;
 
 async function save(ctx: ServerContext, si: SignInTable, patch: Partial<SignInTable>): Promise<SignInTable> {
   const next = { ...si, ...patch, updated_at: ctx.now() };
-  await ctx.db.updateTable('sign_ins').set({ ...patch, updated_at: next.updated_at }).where('id', '=', si.id).execute();
+  await ctx.db
+    .updateTable('sign_ins')
+    .set({ ...patch, updated_at: next.updated_at })
+    .where('id', '=', si.id)
+    .execute();
   return next;
 }
 
@@ -76,7 +80,8 @@ export async function createSignIn(call: Call, input: CreateSignInInput): Promis
   await ctx.db.insertInto('sign_ins').values(si).execute();
   await updateClient(call, { sign_in_id: si.id });
   if (input.strategy === 'password') si = await attemptFirstFactor(call, si, { strategy: 'password', password: input.password });
-  else if (input.strategy === 'email_code' || input.strategy === 'reset_password_email_code') si = await prepareFirstFactor(call, si, { strategy: input.strategy });
+  else if (input.strategy === 'email_code' || input.strategy === 'reset_password_email_code')
+    si = await prepareFirstFactor(call, si, { strategy: input.strategy });
   return si;
 }
 
@@ -96,7 +101,11 @@ async function emailFor(ctx: ServerContext, user: UserTable, emailAddressId: str
   return chosen;
 }
 
-export async function prepareFirstFactor(call: Call, si: SignInTable, input: { strategy: SignInStrategy; email_address_id?: string | undefined }): Promise<SignInTable> {
+export async function prepareFirstFactor(
+  call: Call,
+  si: SignInTable,
+  input: { strategy: SignInStrategy; email_address_id?: string | undefined },
+): Promise<SignInTable> {
   const { ctx } = call;
   if (si.status !== 'needs_first_factor') throw Errors.signInNotReady(si.status);
   if (input.strategy === 'password') return si;
@@ -129,7 +138,9 @@ export async function attemptFirstFactor(call: Call, si: SignInTable, input: Att
     await reserveAttempt(ctx, user.id);
     if (!(await verifyPassword(user.password_hash, input.password))) throw Errors.passwordIncorrect();
     await clearFailures(ctx, user);
-    si = await save(ctx, si, { first_factor: JSON.stringify({ object: 'verification_password', status: 'verified', strategy: 'password', attempts: null, expire_at: null }) });
+    si = await save(ctx, si, {
+      first_factor: JSON.stringify({ object: 'verification_password', status: 'verified', strategy: 'password', attempts: null, expire_at: null }),
+    });
     return complete(call, si, user, 'password');
   }
   if (!input.code) throw Errors.paramMissing('code');
@@ -147,10 +158,18 @@ export async function resetPassword(call: Call, si: SignInTable, input: { passwo
   const user = await signInUser(ctx, si);
   await checkNewPassword(ctx, input.password);
   const now = ctx.now();
-  await ctx.db.updateTable('users').set({ password_hash: await hashPassword(input.password), password_updated_at: now, updated_at: now }).where('id', '=', user.id).execute();
+  await ctx.db
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(input.password), password_updated_at: now, updated_at: now })
+    .where('id', '=', user.id)
+    .execute();
   if (input.signOutOfOtherSessions) {
     const others = await ctx.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).where('status', '=', LIVE_SESSION).execute();
-    await endSessions(ctx, others.map((s) => s.id), 'revoked');
+    await endSessions(
+      ctx,
+      others.map((s) => s.id),
+      'revoked',
+    );
   }
   await emitUserEvent(ctx, 'user.updated', user.id);
   return complete(call, si, user, 'reset_password_email_code');

@@ -41,7 +41,8 @@ function ticketColumns(invitation: InvitationTable): Partial<SignUpTable> {
 }
 
 function assertInvitedAddress(invitedLower: string, email: string | undefined): void {
-  if (email !== undefined && email.trim().toLowerCase() !== invitedLower) throw Errors.paramInvalid('email_address', 'must be the address the invitation was sent to');
+  if (email !== undefined && email.trim().toLowerCase() !== invitedLower)
+    throw Errors.paramInvalid('email_address', 'must be the address the invitation was sent to');
 }
 
 /** The caller's sign-up with this id, or a Clerk 404. */
@@ -143,7 +144,11 @@ export async function updateSignUp(call: Call, su: SignUpTable, input: SignUpInp
   // An invited sign-up keeps the invited address: the ticket verified that one only.
   const invitedLower = invitation?.email_lower ?? (su.invitation_id ? su.email_address?.toLowerCase() : undefined);
   if (invitedLower !== undefined) assertInvitedAddress(invitedLower, input.email_address);
-  const fields = invitation ? { ...input, email_address: invitation.email_address } : invitedLower !== undefined ? { ...input, email_address: undefined } : input;
+  const fields = invitation
+    ? { ...input, email_address: invitation.email_address }
+    : invitedLower !== undefined
+      ? { ...input, email_address: undefined }
+      : input;
   const columns = await fieldsToColumns(call.ctx, fields, su);
   const next = await save(call.ctx, su, { ...columns, ...(invitation ? ticketColumns(invitation) : {}) });
   return maybeComplete(call, next);
@@ -151,7 +156,11 @@ export async function updateSignUp(call: Call, su: SignUpTable, input: SignUpInp
 
 async function save(ctx: ServerContext, su: SignUpTable, patch: Partial<SignUpTable>): Promise<SignUpTable> {
   const updated_at = ctx.now();
-  await ctx.db.updateTable('sign_ups').set({ ...patch, updated_at }).where('id', '=', su.id).execute();
+  await ctx.db
+    .updateTable('sign_ups')
+    .set({ ...patch, updated_at })
+    .where('id', '=', su.id)
+    .execute();
   return { ...su, ...patch, updated_at };
 }
 
@@ -222,7 +231,16 @@ async function maybeComplete(call: Call, su: SignUpTable): Promise<SignUpTable> 
         await tx.deleteFrom('email_addresses').where('email_lower', '=', lower).where('verified_at', 'is', null).execute();
         await tx
           .insertInto('email_addresses')
-          .values({ id: emailId, user_id: userId, email_address: su.email_address, email_lower: lower, verified_at: now, verification_strategy: invitation ? 'ticket' : 'email_code', created_at: now, updated_at: now })
+          .values({
+            id: emailId,
+            user_id: userId,
+            email_address: su.email_address,
+            email_lower: lower,
+            verified_at: now,
+            verification_strategy: invitation ? 'ticket' : 'email_code',
+            created_at: now,
+            updated_at: now,
+          })
           .execute();
       }
     });
@@ -236,4 +254,3 @@ async function maybeComplete(call: Call, su: SignUpTable): Promise<SignUpTable> 
   const session = await createSession(call, userId, invitation ? 'ticket' : 'email_code');
   return save(ctx, su, { status: 'complete', created_user_id: userId, created_session_id: session.id });
 }
-

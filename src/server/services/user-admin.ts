@@ -43,7 +43,12 @@ function filtered(ctx: ServerContext, f: UserFilter) {
     const lower = f.email_address.map((e) => e.trim().toLowerCase());
     q = q.where('users.id', 'in', ctx.db.selectFrom('email_addresses').select('user_id').where('email_lower', 'in', lower));
   }
-  if (f.username) q = q.where('username_lower', 'in', f.username.map((u) => u.toLowerCase()));
+  if (f.username)
+    q = q.where(
+      'username_lower',
+      'in',
+      f.username.map((u) => u.toLowerCase()),
+    );
   if (f.user_id) q = q.where('users.id', 'in', f.user_id);
   if (f.query) {
     const pattern = containsPattern(f.query.trim());
@@ -54,7 +59,14 @@ function filtered(ctx: ServerContext, f: UserFilter) {
         like(sql`lower(users.id)`),
         like(sql`coalesce(users.username_lower, '')`),
         like(sql`lower(coalesce(users.first_name, '') || ' ' || coalesce(users.last_name, ''))`),
-        eb('users.id', 'in', ctx.db.selectFrom('email_addresses').select('user_id').where(like(sql`email_lower`))),
+        eb(
+          'users.id',
+          'in',
+          ctx.db
+            .selectFrom('email_addresses')
+            .select('user_id')
+            .where(like(sql`email_lower`)),
+        ),
       ]),
     );
   }
@@ -70,12 +82,17 @@ export async function listUsers(ctx: ServerContext, f: UserFilter, page: UserPag
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  const users = await loadUsers(ctx, rows.map((r) => r.id));
+  const users = await loadUsers(
+    ctx,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => users.get(r.id)).filter((u): u is UserWithEmails => u !== undefined);
 }
 
 export async function countUsers(ctx: ServerContext, f: UserFilter): Promise<number> {
-  const row = await filtered(ctx, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const row = await filtered(ctx, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
@@ -158,7 +175,15 @@ export async function createUser(ctx: ServerContext, input: CreateUserInput): Pr
       await tx.insertInto('users').values(user).execute();
       if (rows.length === 0) return;
       // Unverified claims on these addresses (added to some account, never confirmed) yield, as in sign-up.
-      await tx.deleteFrom('email_addresses').where('email_lower', 'in', rows.map((r) => r.email_lower)).where('verified_at', 'is', null).execute();
+      await tx
+        .deleteFrom('email_addresses')
+        .where(
+          'email_lower',
+          'in',
+          rows.map((r) => r.email_lower),
+        )
+        .where('verified_at', 'is', null)
+        .execute();
       await tx.insertInto('email_addresses').values(rows).execute();
     });
   } catch (e) {
@@ -231,7 +256,11 @@ export async function updateUser(ctx: ServerContext, u: UserWithEmails, input: U
   let revoked: SessionTable[] = [];
   try {
     await ctx.db.transaction().execute(async (tx) => {
-      await tx.updateTable('users').set({ ...set, updated_at: now }).where('id', '=', u.user.id).execute();
+      await tx
+        .updateTable('users')
+        .set({ ...set, updated_at: now })
+        .where('id', '=', u.user.id)
+        .execute();
       if (signOut) {
         revoked = await tx
           .updateTable('sessions')
@@ -306,7 +335,11 @@ export async function updateUserMetadata(ctx: ServerContext, u: UserWithEmails, 
   if (mode === 'replace') {
     const set: Partial<Record<MetadataField, string>> = {};
     for (const f of fields) set[f] = metadataText(f, input[f]!);
-    await ctx.db.updateTable('users').set({ ...set, updated_at: now }).where('id', '=', u.user.id).execute();
+    await ctx.db
+      .updateTable('users')
+      .set({ ...set, updated_at: now })
+      .where('id', '=', u.user.id)
+      .execute();
   } else {
     await ctx.db.transaction().execute(async (tx) => {
       // The read and the write are one step: a concurrent merge waits (PostgreSQL row lock; SQLite has one writer).
@@ -319,7 +352,11 @@ export async function updateUserMetadata(ctx: ServerContext, u: UserWithEmails, 
         const patch = input[f];
         set[f] = metadataText(f, patch === null ? null : (mergeMetadata(storedObject(row[f]), patch) as Record<string, unknown>));
       }
-      await tx.updateTable('users').set({ ...set, updated_at: now }).where('id', '=', u.user.id).execute();
+      await tx
+        .updateTable('users')
+        .set({ ...set, updated_at: now })
+        .where('id', '=', u.user.id)
+        .execute();
     });
   }
   await emitUserEvent(ctx, 'user.updated', u.user.id);
@@ -329,7 +366,11 @@ export async function updateUserMetadata(ctx: ServerContext, u: UserWithEmails, 
 /** Locks the user out of sign-in for the configured lockout duration (sessions they have stay). */
 export async function lockUser(ctx: ServerContext, u: UserWithEmails): Promise<UserWithEmails> {
   const now = ctx.now();
-  await ctx.db.updateTable('users').set({ locked_until: now + ctx.config.lockout.durationMinutes * 60_000, updated_at: now }).where('id', '=', u.user.id).execute();
+  await ctx.db
+    .updateTable('users')
+    .set({ locked_until: now + ctx.config.lockout.durationMinutes * 60_000, updated_at: now })
+    .where('id', '=', u.user.id)
+    .execute();
   await emitUserEvent(ctx, 'user.updated', u.user.id);
   return requireUserById(ctx, u.user.id);
 }

@@ -66,7 +66,11 @@ export async function reserveAttempt(ctx: ServerContext, userId: string): Promis
   const count = sql<number>`(CASE WHEN locked_until IS NULL THEN failed_attempts + 1 ELSE 1 END)`;
   const reserved = await ctx.db
     .updateTable('users')
-    .set({ failed_attempts: count, locked_until: sql<number | null>`(CASE WHEN ${count} >= ${max} THEN CAST(${lockUntil} AS bigint) ELSE NULL END)`, updated_at: now })
+    .set({
+      failed_attempts: count,
+      locked_until: sql<number | null>`(CASE WHEN ${count} >= ${max} THEN CAST(${lockUntil} AS bigint) ELSE NULL END)`,
+      updated_at: now,
+    })
     .where('id', '=', userId)
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
     .returning(['failed_attempts'])

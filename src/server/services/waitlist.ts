@@ -15,7 +15,15 @@ export async function joinWaitlist(ctx: ServerContext, address: string): Promise
   const existing = await find();
   if (existing) return existing;
   const now = ctx.now();
-  const row: WaitlistEntryTable = { id: newId('wle'), email_address: email, email_lower: lower, status: 'pending', invitation_id: null, created_at: now, updated_at: now };
+  const row: WaitlistEntryTable = {
+    id: newId('wle'),
+    email_address: email,
+    email_lower: lower,
+    status: 'pending',
+    invitation_id: null,
+    created_at: now,
+    updated_at: now,
+  };
   try {
     await ctx.db.insertInto('waitlist_entries').values(row).execute();
     await emitWaitlistEvent(ctx, 'waitlistEntry.created', row);

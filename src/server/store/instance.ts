@@ -12,7 +12,11 @@ export async function ensureInstance(db: Db, issuer: string, type: 'development'
   const key = publishableKeyFor(issuer, type);
   const row = await db.selectFrom('instance').select(['publishable_key']).where('id', '=', 'default').executeTakeFirst();
   if (!row) {
-    await db.insertInto('instance').values({ id: 'default', publishable_key: key, created_at: Date.now() }).onConflict((oc) => oc.column('id').doNothing()).execute();
+    await db
+      .insertInto('instance')
+      .values({ id: 'default', publishable_key: key, created_at: Date.now() })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
   } else if (row.publishable_key !== key) {
     // The host changed (another port or PUBLIC_URL): the key follows the host it encodes.
     await db.updateTable('instance').set({ publishable_key: key }).where('id', '=', 'default').execute();

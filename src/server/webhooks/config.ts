@@ -36,7 +36,11 @@ function count(env: NodeJS.ProcessEnv, name: string, min: number): number | unde
 export function applyWebhookEnv(config: { webhooks: WebhookEndpointConfig[]; webhookDelivery: WebhookDeliveryConfig }, env: NodeJS.ProcessEnv): void {
   if (env.WEBHOOK_URL || env.WEBHOOK_SECRET) {
     if (!env.WEBHOOK_URL || !env.WEBHOOK_SECRET) throw new Error('Set WEBHOOK_URL and WEBHOOK_SECRET together');
-    const events = env.WEBHOOK_EVENTS ? (env.WEBHOOK_EVENTS.split(',').map((s) => s.trim()).filter(Boolean) as WebhookEventType[]) : undefined;
+    const events = env.WEBHOOK_EVENTS
+      ? (env.WEBHOOK_EVENTS.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean) as WebhookEventType[])
+      : undefined;
     config.webhooks = [...config.webhooks.filter((w) => w.url !== env.WEBHOOK_URL), { url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET, events }];
   }
   const d = config.webhookDelivery;
@@ -74,10 +78,12 @@ export function validateWebhooks(config: { webhooks: unknown; webhookDelivery: W
     if (events !== undefined) {
       if (!Array.isArray(events)) throw new Error(`${where}.events must be an array of event types`);
       for (const e of events) {
-        if (!(WEBHOOK_EVENT_TYPES as readonly unknown[]).includes(e)) throw new Error(`${where}.events: unknown event type ${JSON.stringify(e)}; known: ${WEBHOOK_EVENT_TYPES.join(', ')}`);
+        if (!(WEBHOOK_EVENT_TYPES as readonly unknown[]).includes(e))
+          throw new Error(`${where}.events: unknown event type ${JSON.stringify(e)}; known: ${WEBHOOK_EVENT_TYPES.join(', ')}`);
       }
     }
   });
   const d = config.webhookDelivery;
-  if (!(d.retryBaseMs >= 1) || !(d.maxAttempts >= 1) || !(d.pollIntervalMs >= 10)) throw new Error('webhookDelivery needs retryBaseMs >= 1, maxAttempts >= 1 and pollIntervalMs >= 10');
+  if (!(d.retryBaseMs >= 1) || !(d.maxAttempts >= 1) || !(d.pollIntervalMs >= 10))
+    throw new Error('webhookDelivery needs retryBaseMs >= 1, maxAttempts >= 1 and pollIntervalMs >= 10');
 }

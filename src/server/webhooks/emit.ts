@@ -77,7 +77,11 @@ export async function emitUserDeleted(ctx: ServerContext, userId: string): Promi
   await emitEvent(ctx, 'user.deleted', deletedJson('user', userId));
 }
 
-export async function emitSessionEvent(ctx: ServerContext, type: 'session.created' | 'session.ended' | 'session.removed' | 'session.revoked', s: SessionTable): Promise<void> {
+export async function emitSessionEvent(
+  ctx: ServerContext,
+  type: 'session.created' | 'session.ended' | 'session.removed' | 'session.revoked',
+  s: SessionTable,
+): Promise<void> {
   await emitEvent(ctx, type, backendSessionJson(ctx, s));
 }
 

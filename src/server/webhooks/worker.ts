@@ -98,17 +98,25 @@ export class WebhookWorker {
   private async claim(): Promise<WebhookDeliveryTable[]> {
     const { db, dbKind } = this.ctx;
     const now = this.ctx.now();
-    let due = db.selectFrom('webhook_deliveries').select('id').where('status', '=', 'pending').where('next_attempt_at', '<=', now).orderBy('next_attempt_at').limit(BATCH);
-    if (dbKind === 'postgres') due = due.forUpdate().skipLocked();
-    return db
-      .updateTable('webhook_deliveries')
-      .set({ next_attempt_at: now + LEASE_MS, lease_until: now + LEASE_MS, lease_owner: this.owner, updated_at: now })
-      .where('id', 'in', due)
-      // Re-checked on the row itself: a row another worker claimed meanwhile no longer qualifies.
+    let due = db
+      .selectFrom('webhook_deliveries')
+      .select('id')
       .where('status', '=', 'pending')
       .where('next_attempt_at', '<=', now)
-      .returningAll()
-      .execute();
+      .orderBy('next_attempt_at')
+      .limit(BATCH);
+    if (dbKind === 'postgres') due = due.forUpdate().skipLocked();
+    return (
+      db
+        .updateTable('webhook_deliveries')
+        .set({ next_attempt_at: now + LEASE_MS, lease_until: now + LEASE_MS, lease_owner: this.owner, updated_at: now })
+        .where('id', 'in', due)
+        // Re-checked on the row itself: a row another worker claimed meanwhile no longer qualifies.
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', now)
+        .returningAll()
+        .execute()
+    );
   }
 
   private async deliver(d: WebhookDeliveryTable): Promise<void> {

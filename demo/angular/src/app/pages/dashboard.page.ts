@@ -10,7 +10,9 @@ import { ClerkService } from '../clerk.service';
     <section class="page">
       <header class="page-head">
         <h1>Dashboard</h1>
-        <p class="lead">Signed in as <strong class="user-email">{{ auth.email() }}</strong></p>
+        <p class="lead">
+          Signed in as <strong class="user-email">{{ auth.email() }}</strong>
+        </p>
       </header>
       <div class="grid">
         <article class="panel">
@@ -19,9 +21,13 @@ import { ClerkService } from '../clerk.service';
             <dt>Name</dt>
             <dd>{{ auth.displayName() }}</dd>
             <dt>User ID</dt>
-            <dd><code>{{ auth.state().userId }}</code></dd>
+            <dd>
+              <code>{{ auth.state().userId }}</code>
+            </dd>
             <dt>Session ID</dt>
-            <dd><code>{{ auth.state().sessionId }}</code></dd>
+            <dd>
+              <code>{{ auth.state().sessionId }}</code>
+            </dd>
             <dt>Member since</dt>
             <dd>{{ auth.user()?.createdAt | date: 'mediumDate' }}</dd>
           </dl>

@@ -11,12 +11,14 @@ import { ClerkService } from '../clerk.service';
       <p class="eyebrow">clerk-wc demo</p>
       <h1>Auth UI as Web Components, in Angular.</h1>
       <p class="lead">
-        Sign-in, sign-up, the user button and the waitlist are <code>&lt;clerk-*&gt;</code> custom elements. Angular passes them
-        attributes, properties and events like any other element, and reads the auth state as signals.
+        Sign-in, sign-up, the user button and the waitlist are <code>&lt;clerk-*&gt;</code> custom elements. Angular passes them attributes, properties and
+        events like any other element, and reads the auth state as signals.
       </p>
       @if (auth.isSignedIn()) {
         <div class="actions">
-          <p class="welcome">Welcome back, <strong>{{ auth.displayName() }}</strong>.</p>
+          <p class="welcome">
+            Welcome back, <strong>{{ auth.displayName() }}</strong>.
+          </p>
           <a class="btn btn-primary" routerLink="/dashboard">Open the dashboard</a>
         </div>
       } @else {
