@@ -31,6 +31,8 @@ const only = process.argv.slice(2);
 if ((await run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])) !== 0) process.exit(1);
 // Lint (ESLint: the recommended and typescript-eslint rules, Lit and web-components rules for the elements).
 if ((await run('npx', ['eslint', '.'])) !== 0) process.exit(1);
+// Formatting (Prettier, .prettierrc.json): `npm run format` fixes what this reports.
+if ((await run('npx', ['prettier', '--check', '--log-level', 'warn', '.'])) !== 0) process.exit(1);
 if ((await run('node', ['scripts/build.mjs'])) !== 0) process.exit(1);
 // The framework demos have end-to-end tests: build them (installing their own dependencies when missing).
 const wantsDemos = only.length === 0 || only.some((f) => f.includes('e2e'));
