@@ -8,20 +8,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../test/support/chromium.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = 10;
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const data = mkdtempSync(join(tmpdir(), 'clerk-wc-page-bench-'));
 const server = spawn(process.execPath, [join(ROOT, 'dist/server/cli.js'), '--static-dir', join(ROOT, 'demo')], {
@@ -31,7 +21,7 @@ const server = spawn(process.execPath, [join(ROOT, 'dist/server/cli.js'), '--sta
 const url: string = await new Promise((ok) =>
   createInterface({ input: server.stdout! }).on('line', (l) => l.startsWith('{"event":"listening"') && ok(JSON.parse(l).url)),
 );
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS });
+const browser = await launchChromium();
 
 interface Run {
   ms: number;

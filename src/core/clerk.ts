@@ -385,9 +385,9 @@ export class Clerk implements ResourceHost {
     const el = document.createElement(tag);
     Object.assign(el, { clerk: this, routing: 'virtual', ...props });
     modal.append(el);
-    // Focus goes back to what had it, even when the modal's code loads after the form inside has taken focus.
+    // Focus goes back here when it closes (the modal's code may load after the form inside has taken focus).
     const opener = document.activeElement;
-    modal.addEventListener('clerk-modal-close', () => (opener instanceof HTMLElement && opener.isConnected ? opener.focus() : undefined), { once: true });
+    Object.assign(modal, { opener: opener instanceof HTMLElement ? opener : null });
     document.body.append(modal);
   }
 

@@ -8,24 +8,14 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnServer, stopProcess } from '../support/server-process.ts';
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import type { AuthState } from '../../src/core/stores.ts';
+import { launchChromium } from '../support/chromium.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'dist/server/cli.js');
 const BUNDLE = join(ROOT, 'dist/clerk.browser.js');
 const RESULTS = join(ROOT, 'test-results');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export const PASSWORD = 'lilac-Harbor-compass-91';
 /** Addresses with this tag accept the fixed test code. */
@@ -111,7 +101,6 @@ export function useHarness(env: Record<string, string> = {}, opts: { site?: stri
   const dirs: string[] = [];
   before(async () => {
     assert.ok(existsSync(CLI) && existsSync(BUNDLE), `${CLI} or ${BUNDLE} is missing: build first with \`node scripts/build.mjs\``);
-    assert.ok(existsSync(CHROMIUM), `Chromium is not installed at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
     // `site`: serve an existing folder (the demo) as it is; otherwise a scratch folder with the test pages.
     const staticDir = opts.site ?? mkdtempSync(join(tmpdir(), 'clerk-wc-core-site-'));
     const dataDir = mkdtempSync(join(tmpdir(), 'clerk-wc-core-data-'));
@@ -125,7 +114,7 @@ export function useHarness(env: Record<string, string> = {}, opts: { site?: stri
     const started = await spawnServer({ staticDir, dataDir, env });
     proc = started.proc;
     if (!opts.site) pages({ publishableKey: started.publishableKey, url: started.url, staticDir });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+    browser = await launchChromium();
     harness = { url: started.url, publishableKey: started.publishableKey, staticDir, browser, output: started.output };
   });
   after(async () => {

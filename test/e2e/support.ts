@@ -5,21 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, ROOT, spawnServer, stopProcess } from '../support/server-process.ts';
 import { after, before } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.ts';
 
 export { CLI, ROOT };
 export const RESULTS = join(ROOT, 'test-results');
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface DemoServer {
   url: string;
@@ -134,9 +124,8 @@ export function useDemoSuite(prefix: string, opts: { app?: string; ready?: () =>
   let browser: Browser | undefined;
   before(async () => {
     opts.ready?.();
-    assert.ok(existsSync(CHROMIUM), `Chromium is not installed at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
     server = await startDemoServer(prefix);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close().catch(() => undefined);

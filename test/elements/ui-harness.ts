@@ -9,22 +9,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlink
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnServer, stopProcess } from '../support/server-process.ts';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'dist');
 const RESULTS = join(ROOT, 'test-results');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Where the screenshots a person looks at go. */
 export const SHOTS = '/tmp/shots';
@@ -66,7 +56,6 @@ export function useUiHarness(): () => UiHarness {
   let proc: ChildProcess | undefined;
   const dirs: string[] = [];
   before(async () => {
-    assert.ok(existsSync(CHROMIUM), `Chromium is not installed at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
     const dist = snapshotDist();
     const staticDir = mkdtempSync(join(tmpdir(), 'clerk-wc-ui-site-'));
     const dataDir = mkdtempSync(join(tmpdir(), 'clerk-wc-ui-data-'));
@@ -74,7 +63,7 @@ export function useUiHarness(): () => UiHarness {
     writeFileSync(join(staticDir, 'page.css'), PAGE_CSS);
     const started = await spawnServer({ cli: dist.cli, staticDir, dataDir });
     proc = started.proc;
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+    const browser = await launchChromium();
     harness = { url: started.url, staticDir, browser, output: started.output };
   });
   after(async () => {

@@ -65,16 +65,19 @@ export class ClerkModal extends ClerkElement {
   ];
 
   @query('dialog') private dialog!: HTMLDialogElement;
-  private returnFocus: HTMLElement | null = null;
+  /**
+   * Where focus goes back when the modal closes. `Clerk.openSignIn()` and friends set it before the modal is upgraded
+   * (its code may load after the form inside has taken focus); otherwise it is what had focus when the modal connected.
+   */
+  opener?: HTMLElement | null;
   private scrollWas = '';
   /** The card's title, which names the dialog (the element's heading is in its own shadow root, out of IDREF reach). */
   @state() private cardTitle = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Not a field of its own form: that may already have focus when this element is upgraded late.
     const active = document.activeElement;
-    if (active instanceof HTMLElement && !this.contains(active)) this.returnFocus = active;
+    if (this.opener === undefined) this.opener = active instanceof HTMLElement && !this.contains(active) ? active : null;
     this.addEventListener('clerk-sign-in', () => this.close());
     this.addEventListener('clerk-sign-up', () => this.close());
     this.addEventListener('cl-title', (e) => (this.cardTitle = (e as CustomEvent<string>).detail));
@@ -102,7 +105,7 @@ export class ClerkModal extends ClerkElement {
     if (!this.isConnected) return;
     document.documentElement.style.overflow = this.scrollWas;
     this.remove();
-    this.returnFocus?.focus();
+    if (this.opener?.isConnected) this.opener.focus();
     this.dispatchEvent(new CustomEvent('clerk-modal-close', { bubbles: true, composed: true }));
   }
 
