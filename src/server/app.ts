@@ -73,7 +73,11 @@ function corsHeaders(origin: string | undefined): Headers {
 
 export function createApp(ctx: ServerContext) {
   // Not strict: `/v1/me/email_addresses/` (clerk-js adds the slash when it creates a resource) is `/v1/me/email_addresses`.
-  const app = new Hono<AppEnv>({ strict: false });
+  const app = new Hono<AppEnv & { Bindings: { call: Call } }>({ strict: false });
+  app.use(async (c, next) => {
+    c.set('call', c.env.call);
+    await next();
+  });
   app.route('/', instanceRoutes);
   app.route('/', clientRoutes);
   app.route('/', meRoutes);

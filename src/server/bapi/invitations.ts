@@ -12,7 +12,7 @@ const INVITATION_STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as con
 const WAITLIST_STATUSES = ['pending', 'invited', 'completed', 'rejected'] as const;
 
 invitationRoutes.post('/v1/invitations', async (c) => {
-  const { ctx, params: p } = c.env.bapi;
+  const { ctx, params: p } = c.var.bapi;
   const input = {
     email_address: p.str('email_address', { required: true, max: 320 }),
     redirect_url: p.str('redirect_url', { max: 2048 }),
@@ -28,7 +28,7 @@ invitationRoutes.post('/v1/invitations', async (c) => {
 });
 
 invitationRoutes.get('/v1/invitations', async (c) => {
-  const { ctx, params: p } = c.env.bapi;
+  const { ctx, params: p } = c.var.bapi;
   const status = p.oneOf('status', INVITATION_STATUSES);
   const query = p.str('query', { max: 320 });
   const paginated = p.bool('paginated') ?? false;
@@ -50,13 +50,13 @@ invitationRoutes.get('/v1/invitations', async (c) => {
 });
 
 invitationRoutes.post('/v1/invitations/:id/revoke', async (c) => {
-  const { ctx, params: p } = c.env.bapi;
+  const { ctx, params: p } = c.var.bapi;
   p.rejectUnknown();
   return c.json(invitationJson(ctx, await revokeInvitation(ctx, idParam(c, 'id'))));
 });
 
 invitationRoutes.get('/v1/waitlist_entries', async (c) => {
-  const { ctx, params: p } = c.env.bapi;
+  const { ctx, params: p } = c.var.bapi;
   const { limit, offset } = pagination(p);
   const query = p.str('query', { max: 320 });
   const status = p.oneOf('status', WAITLIST_STATUSES);
@@ -83,7 +83,7 @@ invitationRoutes.get('/v1/waitlist_entries', async (c) => {
 });
 
 invitationRoutes.post('/v1/waitlist_entries/:id/invite', async (c) => {
-  const { ctx, params: p } = c.env.bapi;
+  const { ctx, params: p } = c.var.bapi;
   const ignoreExisting = p.bool('ignore_existing');
   p.rejectUnknown();
   const { entry, invitation } = await inviteWaitlistEntry(ctx, idParam(c, 'id'), ignoreExisting);

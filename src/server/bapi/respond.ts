@@ -9,7 +9,7 @@ export interface BapiCall {
   params: Params;
 }
 
-export type BapiEnv = { Bindings: { bapi: BapiCall } };
+export type BapiEnv = { Variables: { bapi: BapiCall } };
 export type BapiCtx = Context<BapiEnv>;
 
 /** A path parameter, bounded so an absurd id is a 404 rather than a slow query. */

@@ -9,7 +9,7 @@ import { Params, parseBody, type RawValue } from '../http/params.js';
 import { routedRequest } from '../http/path.js';
 import { authenticateBackend } from './auth.js';
 import { invitationRoutes } from './invitations.js';
-import type { BapiEnv } from './respond.js';
+import type { BapiCall, BapiEnv } from './respond.js';
 import { sessionRoutes } from './sessions.js';
 import { userRoutes } from './users.js';
 
@@ -49,7 +49,11 @@ function queryParams(url: URL): Record<string, RawValue> {
 }
 
 export function createBackendApi(ctx: ServerContext) {
-  const app = new Hono<BapiEnv>();
+  const app = new Hono<BapiEnv & { Bindings: { bapi: BapiCall } }>();
+  app.use(async (c, next) => {
+    c.set('bapi', c.env.bapi);
+    await next();
+  });
   app.route('/', userRoutes);
   app.route('/', sessionRoutes);
   app.route('/', invitationRoutes);

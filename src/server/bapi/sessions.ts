@@ -12,7 +12,7 @@ export const sessionRoutes = new Hono<BapiEnv>();
 export const SESSION_STATUSES = ['abandoned', 'active', 'ended', 'expired', 'removed', 'replaced', 'revoked'] as const;
 
 sessionRoutes.get('/v1/sessions', async (c) => {
-  const { ctx, params: p } = c.env.bapi;
+  const { ctx, params: p } = c.var.bapi;
   const userId = p.str('user_id', { max: 64 });
   const clientId = p.str('client_id', { max: 64 });
   const status = p.oneOf('status', SESSION_STATUSES);
@@ -36,7 +36,7 @@ sessionRoutes.get('/v1/sessions', async (c) => {
 });
 
 sessionRoutes.get('/v1/sessions/:id', async (c) => {
-  const { ctx, params: p } = c.env.bapi;
+  const { ctx, params: p } = c.var.bapi;
   p.rejectUnknown();
   const s = await ctx.db.selectFrom('sessions').selectAll().where('id', '=', idParam(c, 'id')).executeTakeFirst();
   if (!s) throw Errors.notFound('session');
@@ -44,7 +44,7 @@ sessionRoutes.get('/v1/sessions/:id', async (c) => {
 });
 
 sessionRoutes.post('/v1/sessions/:id/revoke', async (c) => {
-  const { ctx, params: p } = c.env.bapi;
+  const { ctx, params: p } = c.var.bapi;
   p.rejectUnknown();
   const id = idParam(c, 'id');
   const s = await ctx.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
@@ -56,6 +56,6 @@ sessionRoutes.post('/v1/sessions/:id/revoke', async (c) => {
 });
 
 sessionRoutes.get('/v1/jwks', async (c) => {
-  c.env.bapi.params.rejectUnknown();
-  return c.json({ keys: await publicKeys(c.env.bapi.ctx.db) });
+  c.var.bapi.params.rejectUnknown();
+  return c.json({ keys: await publicKeys(c.var.bapi.ctx.db) });
 });

@@ -32,7 +32,7 @@ function userFilter(p: Params): UserFilter {
 }
 
 userRoutes.get('/v1/users', async (c) => {
-  const { ctx, params: p } = c.env.bapi;
+  const { ctx, params: p } = c.var.bapi;
   const filter = userFilter(p);
   const page = { ...pagination(p), order: orderBy(p, USER_ORDER_FIELDS, '-created_at') };
   p.rejectUnknown();
@@ -41,14 +41,14 @@ userRoutes.get('/v1/users', async (c) => {
 });
 
 userRoutes.get('/v1/users/count', async (c) => {
-  const { ctx, params: p } = c.env.bapi;
+  const { ctx, params: p } = c.var.bapi;
   const filter = userFilter(p);
   p.rejectUnknown();
   return c.json({ object: 'total_count', total_count: await countUsers(ctx, filter) });
 });
 
 userRoutes.post('/v1/users', async (c) => {
-  const { ctx, params: p } = c.env.bapi;
+  const { ctx, params: p } = c.var.bapi;
   const input = {
     email_address: p.list('email_address', { max: 320, maxItems: 10 }),
     username: p.str('username', { max: 256 }),
@@ -66,7 +66,7 @@ userRoutes.post('/v1/users', async (c) => {
 });
 
 userRoutes.get('/v1/users/:id', async (c) => {
-  const { ctx, params: p } = c.env.bapi;
+  const { ctx, params: p } = c.var.bapi;
   p.rejectUnknown();
   return c.json(backendUserJson(ctx, await requireUserById(ctx, idParam(c, 'id'))));
 });
@@ -77,7 +77,7 @@ function nullable(p: Params, name: string): string | null | undefined {
 }
 
 userRoutes.patch('/v1/users/:id', async (c) => {
-  const { ctx, params: p } = c.env.bapi;
+  const { ctx, params: p } = c.var.bapi;
   const u = await requireUserById(ctx, idParam(c, 'id'));
   const input = {
     first_name: nullable(p, 'first_name'),
@@ -111,7 +111,7 @@ for (const [method, mode] of [
   ['put', 'replace'],
 ] as const) {
   userRoutes[method]('/v1/users/:id/metadata', async (c) => {
-    const { ctx, params: p } = c.env.bapi;
+    const { ctx, params: p } = c.var.bapi;
     const u = await requireUserById(ctx, idParam(c, 'id'));
     const input = metadataParams(p);
     p.rejectUnknown();
@@ -120,7 +120,7 @@ for (const [method, mode] of [
 }
 
 userRoutes.delete('/v1/users/:id', async (c) => {
-  const { ctx, params: p } = c.env.bapi;
+  const { ctx, params: p } = c.var.bapi;
   p.rejectUnknown();
   const u = await requireUserById(ctx, idParam(c, 'id'));
   await deleteUser(ctx, u);
@@ -129,7 +129,7 @@ userRoutes.delete('/v1/users/:id', async (c) => {
 
 for (const action of ['lock', 'unlock'] as const) {
   userRoutes.post(`/v1/users/:id/${action}`, async (c) => {
-    const { ctx, params: p } = c.env.bapi;
+    const { ctx, params: p } = c.var.bapi;
     p.rejectUnknown();
     const u = await requireUserById(ctx, idParam(c, 'id'));
     return c.json(backendUserJson(ctx, action === 'lock' ? await lockUser(ctx, u) : await unlockUser(ctx, u)));

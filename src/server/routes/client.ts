@@ -97,12 +97,12 @@ async function endAllSessions(call: Call): Promise<void> {
 }
 
 clientRoutes.get('/v1/client', async (c) => {
-  const client = await currentClientJson(c.env.call);
+  const client = await currentClientJson(c.var.call);
   return c.json({ response: client, client });
 });
 
 const newClient = async (c: Ctx) => {
-  const call = c.env.call;
+  const call = c.var.call;
   call.params.read(P['PUT /v1/client']);
   call.client = undefined;
   await ensureClient(call);
@@ -113,7 +113,7 @@ clientRoutes.post('/v1/client', newClient);
 
 /** clerk-js in development instances keeps its client in a "dev browser" token passed as `__clerk_db_jwt`. */
 clientRoutes.post('/v1/dev_browser', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   if (call.ctx.config.instanceType !== 'development') throw Errors.notFound('dev browser');
   call.client = undefined;
   await ensureClient(call);
@@ -123,7 +123,7 @@ clientRoutes.post('/v1/dev_browser', async (c) => {
 });
 
 clientRoutes.delete('/v1/client', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   if (!call.client) throw Errors.notFound('client');
   await endAllSessions(call);
   const response = await currentClientJson(call);
@@ -134,7 +134,7 @@ clientRoutes.delete('/v1/client', async (c) => {
 });
 
 clientRoutes.delete('/v1/client/sessions', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   if (!call.client) throw Errors.notFound('client');
   await endAllSessions(call);
   return envelope(c, (client: ClientJson) => client);
@@ -143,7 +143,7 @@ clientRoutes.delete('/v1/client/sessions', async (c) => {
 // Sign-ins
 
 clientRoutes.post('/v1/client/sign_ins', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   const { identifier, strategy, password } = call.params.read(P['POST /v1/client/sign_ins']);
   // Clerk infers the password strategy when a password comes without one (`signIn.create({ identifier, password })`).
   const input = { identifier, strategy: strategy ?? (password ? 'password' : undefined), password };
@@ -152,34 +152,34 @@ clientRoutes.post('/v1/client/sign_ins', async (c) => {
 });
 
 clientRoutes.get('/v1/client/sign_ins/:id', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   const si = await clientSignIn(call, pathId(c, 'id'));
   return envelope(c, await signInResponse(call, si));
 });
 
 clientRoutes.post('/v1/client/sign_ins/:id', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   const { identifier } = call.params.read(P['POST /v1/client/sign_ins/:id']);
   const si = await identifySignIn(call, await clientSignIn(call, pathId(c, 'id')), identifier);
   return envelope(c, await signInResponse(call, si));
 });
 
 clientRoutes.post('/v1/client/sign_ins/:id/prepare_first_factor', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   const input = call.params.read(P['POST /v1/client/sign_ins/:id/prepare_first_factor']);
   const si = await prepareFirstFactor(call, await clientSignIn(call, pathId(c, 'id')), input);
   return envelope(c, await signInResponse(call, si));
 });
 
 clientRoutes.post('/v1/client/sign_ins/:id/attempt_first_factor', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   const input = call.params.read(P['POST /v1/client/sign_ins/:id/attempt_first_factor']);
   const si = await attemptFirstFactor(call, await clientSignIn(call, pathId(c, 'id')), input);
   return envelope(c, await signInResponse(call, si));
 });
 
 clientRoutes.post('/v1/client/sign_ins/:id/reset_password', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   const { password, sign_out_of_other_sessions } = call.params.read(P['POST /v1/client/sign_ins/:id/reset_password']);
   const si = await resetPassword(call, await clientSignIn(call, pathId(c, 'id')), { password, signOutOfOtherSessions: sign_out_of_other_sessions ?? false });
   return envelope(c, await signInResponse(call, si));
@@ -201,32 +201,32 @@ function signUpInput(call: Call, key: 'POST /v1/client/sign_ups' | 'PATCH /v1/cl
 const signUpResponse = (call: Call, su: SignUpTable) => signUpJson(call.ctx, su);
 
 clientRoutes.post('/v1/client/sign_ups', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   const su = await createSignUp(call, signUpInput(call, 'POST /v1/client/sign_ups'));
   return envelope(c, signUpResponse(call, su));
 });
 
 clientRoutes.get('/v1/client/sign_ups/:id', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   return envelope(c, signUpResponse(call, await clientSignUp(call, pathId(c, 'id'))));
 });
 
 clientRoutes.patch('/v1/client/sign_ups/:id', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   const input = signUpInput(call, 'PATCH /v1/client/sign_ups/:id');
   const su = await updateSignUp(call, await clientSignUp(call, pathId(c, 'id')), input);
   return envelope(c, signUpResponse(call, su));
 });
 
 clientRoutes.post('/v1/client/sign_ups/:id/prepare_verification', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   call.params.read(P['POST /v1/client/sign_ups/:id/prepare_verification']);
   const su = await prepareVerification(call, await clientSignUp(call, pathId(c, 'id')));
   return envelope(c, signUpResponse(call, su));
 });
 
 clientRoutes.post('/v1/client/sign_ups/:id/attempt_verification', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   const { code } = call.params.read(P['POST /v1/client/sign_ups/:id/attempt_verification']);
   const su = await attemptVerification(call, await clientSignUp(call, pathId(c, 'id')), code);
   return envelope(c, signUpResponse(call, su));
@@ -240,12 +240,12 @@ const sessionResponse = async (call: Call, id: string) => {
 };
 
 clientRoutes.get('/v1/client/sessions/:id', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   return envelope(c, await sessionResponse(call, pathId(c, 'id')));
 });
 
 clientRoutes.post('/v1/client/sessions/:id/touch', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   const s = await clientSession(call, pathId(c, 'id'));
   call.params.read(P['POST /v1/client/sessions/:id/touch']);
   if (!isLive(call.ctx, s)) throw Errors.signedOut();
@@ -255,7 +255,7 @@ clientRoutes.post('/v1/client/sessions/:id/touch', async (c) => {
 
 for (const action of ['end', 'remove'] as const) {
   clientRoutes.post(`/v1/client/sessions/:id/${action}`, async (c) => {
-    const call = c.env.call;
+    const call = c.var.call;
     call.params.read(P[`POST /v1/client/sessions/:id/${action}`]);
     const s = await clientSession(call, pathId(c, 'id'));
     await signOutSession(call, s, action === 'end' ? 'ended' : 'removed');
@@ -265,14 +265,14 @@ for (const action of ['end', 'remove'] as const) {
 
 // The hot path: one indexed read, no write, one signature.
 clientRoutes.post('/v1/client/sessions/:id/tokens', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   const s = await clientSession(call, pathId(c, 'id'));
   if (!isLive(call.ctx, s)) throw Errors.signedOut();
   return c.json({ object: 'token', jwt: mintSessionToken(call.ctx, s, call.origin) });
 });
 
 clientRoutes.post('/v1/client/sessions/:id/tokens/:template', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   const s = await clientSession(call, pathId(c, 'id'));
   if (!isLive(call.ctx, s)) throw Errors.signedOut();
   // No JWT templates exist yet; every name is unknown.

@@ -23,7 +23,7 @@ const P = INSTANCE_PARAMS;
 
 let environmentBody: string | undefined;
 const environment = (c: Ctx) => {
-  const { ctx } = c.env.call;
+  const { ctx } = c.var.call;
   // The environment is a pure function of the config: build it once.
   environmentBody ??= JSON.stringify(environmentJson(ctx.config, ctx.issuer));
   return c.body(environmentBody, 200, { 'content-type': 'application/json' });
@@ -32,17 +32,17 @@ instanceRoutes.get('/v1/environment', environment);
 instanceRoutes.patch('/v1/environment', environment);
 
 instanceRoutes.post('/v1/waitlist', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   const { email_address } = call.params.read(P['POST /v1/waitlist']);
   return c.json(waitlistEntryJson(await joinWaitlist(call.ctx, email_address)));
 });
 
 instanceRoutes.get('/.well-known/jwks.json', async (c) => {
-  return c.json({ keys: await publicKeys(c.env.call.ctx.db) }, 200, { 'cache-control': 'public, max-age=300' });
+  return c.json({ keys: await publicKeys(c.var.call.ctx.db) }, 200, { 'cache-control': 'public, max-age=300' });
 });
 
 instanceRoutes.get('/.well-known/openid-configuration', (c) => {
-  const iss = c.env.call.ctx.issuer;
+  const iss = c.var.call.ctx.issuer;
   const u = (p: string) => `${iss}${p}`;
   return c.json({
     issuer: iss,
@@ -68,7 +68,7 @@ instanceRoutes.get('/.well-known/openid-configuration', (c) => {
 });
 
 instanceRoutes.get('/v1/health', async (c) => {
-  const { ctx } = c.env.call;
+  const { ctx } = c.var.call;
   try {
     await ctx.db.selectFrom('instance').select('id').limit(1).execute();
     return c.json({ status: 'healthy', database: ctx.dbKind });
@@ -79,7 +79,7 @@ instanceRoutes.get('/v1/health', async (c) => {
 
 /** Development instances only: the outbox, so a person or a test can read the codes that were "sent". */
 instanceRoutes.get('/v1/dev/outbox', async (c) => {
-  const { ctx, params } = c.env.call;
+  const { ctx, params } = c.var.call;
   if (ctx.config.instanceType !== 'development') throw Errors.notFound('outbox');
   const { email_address: to } = params.read(P['GET /v1/dev/outbox']);
   let q = ctx.db.selectFrom('outbox').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(50);

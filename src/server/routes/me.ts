@@ -60,13 +60,13 @@ async function userResponse(call: Call, id: string) {
 }
 
 meRoutes.get('/v1/me', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   const { me: u } = await me(call);
   return envelope(c, userJson(u.user, u.emails, call.ctx.now(), true));
 });
 
 meRoutes.patch('/v1/me', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   const { me: u } = await me(call);
   const patch = call.params.read(P['PATCH /v1/me']);
   await updateProfile(call.ctx, u, patch);
@@ -74,14 +74,14 @@ meRoutes.patch('/v1/me', async (c) => {
 });
 
 meRoutes.delete('/v1/me', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   const { me: u } = await me(call);
   await deleteUser(call.ctx, u);
   return envelope(c, { object: 'user', id: u.user.id, deleted: true });
 });
 
 meRoutes.post('/v1/me/change_password', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   const { session, me: u } = await me(call);
   const { current_password, new_password, sign_out_of_other_sessions } = call.params.read(P['POST /v1/me/change_password']);
   await changePassword(call.ctx, u, session, { current: current_password, next: new_password, signOutOthers: sign_out_of_other_sessions });
@@ -89,12 +89,12 @@ meRoutes.post('/v1/me/change_password', async (c) => {
 });
 
 meRoutes.get('/v1/me/email_addresses', async (c) => {
-  const { me: u } = await me(c.env.call);
+  const { me: u } = await me(c.var.call);
   return c.json(u.emails.map((e) => emailJson(e)));
 });
 
 meRoutes.post('/v1/me/email_addresses', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   const { me: u } = await me(call);
   const { email_address } = call.params.read(P['POST /v1/me/email_addresses']);
   const row = await addEmail(call.ctx, u, email_address);
@@ -102,12 +102,12 @@ meRoutes.post('/v1/me/email_addresses', async (c) => {
 });
 
 meRoutes.get('/v1/me/email_addresses/:id', async (c) => {
-  const { me: u } = await me(c.env.call);
+  const { me: u } = await me(c.var.call);
   return envelope(c, emailJson(ownEmail(u, pathId(c, 'id'))));
 });
 
 meRoutes.post('/v1/me/email_addresses/:id/prepare_verification', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   const { me: u } = await me(call);
   call.params.read(P['POST /v1/me/email_addresses/:id/prepare_verification']);
   const e = ownEmail(u, pathId(c, 'id'));
@@ -116,7 +116,7 @@ meRoutes.post('/v1/me/email_addresses/:id/prepare_verification', async (c) => {
 });
 
 meRoutes.post('/v1/me/email_addresses/:id/attempt_verification', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   const { me: u } = await me(call);
   const { code } = call.params.read(P['POST /v1/me/email_addresses/:id/attempt_verification']);
   const e = ownEmail(u, pathId(c, 'id'));
@@ -126,7 +126,7 @@ meRoutes.post('/v1/me/email_addresses/:id/attempt_verification', async (c) => {
 });
 
 meRoutes.delete('/v1/me/email_addresses/:id', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   const { me: u } = await me(call);
   const e = ownEmail(u, pathId(c, 'id'));
   await removeEmail(call.ctx, u, e);
@@ -148,11 +148,11 @@ async function userSessions(call: Call, onlyLive: boolean) {
   });
 }
 
-meRoutes.get('/v1/me/sessions', async (c) => c.json(await userSessions(c.env.call, false)));
-meRoutes.get('/v1/me/sessions/active', async (c) => c.json(await userSessions(c.env.call, true)));
+meRoutes.get('/v1/me/sessions', async (c) => c.json(await userSessions(c.var.call, false)));
+meRoutes.get('/v1/me/sessions/active', async (c) => c.json(await userSessions(c.var.call, true)));
 
 meRoutes.post('/v1/me/sessions/:id/revoke', async (c) => {
-  const call = c.env.call;
+  const call = c.var.call;
   const { me: u } = await me(call);
   call.params.read(P['POST /v1/me/sessions/:id/revoke']);
   const s = await call.ctx.db.selectFrom('sessions').selectAll().where('id', '=', pathId(c, 'id')).where('user_id', '=', u.user.id).executeTakeFirst();

@@ -6,7 +6,7 @@ import { clientJson, loadClientState } from '../serialize/client.js';
 import type { SessionTable } from '../store/schema.js';
 import { isLive } from '../services/sessions.js';
 
-export type AppEnv = { Bindings: { call: Call } };
+export type AppEnv = { Variables: { call: Call } };
 export type Ctx = Context<AppEnv>;
 
 /** The caller's Client as JSON, or null when it has none. */
@@ -22,7 +22,7 @@ export type ClientJson = Awaited<ReturnType<typeof currentClientJson>>;
 
 /** `{ response, client }`: every mutating FAPI response piggybacks the whole Client. */
 export async function envelope(c: Ctx, response: unknown | ((client: ClientJson) => unknown)) {
-  const client = await currentClientJson(c.env.call);
+  const client = await currentClientJson(c.var.call);
   return c.json({ response: typeof response === 'function' ? (response as (x: ClientJson) => unknown)(client) : response, client });
 }
 
