@@ -53,7 +53,12 @@ describe('<clerk-sign-up>', () => {
 
   it('attributes and properties: sign-in-url, initialValues, theme', async () => {
     const el = await signUp(
-      html`<clerk-sign-up .clerk=${clerk} sign-in-url="/login" theme="light" .initialValues=${{ firstName: 'Ada', emailAddress: 'ada@example.com' }}></clerk-sign-up>`,
+      html`<clerk-sign-up
+        .clerk=${clerk}
+        sign-in-url="/login"
+        theme="light"
+        .initialValues=${{ firstName: 'Ada', emailAddress: 'ada@example.com' }}
+      ></clerk-sign-up>`,
     );
     expect(shadow(el, 'footer a').getAttribute('href')).to.equal('/login');
     expect(input(el, 'firstName').value).to.equal('Ada');
