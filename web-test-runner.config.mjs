@@ -4,12 +4,13 @@
 // dev server proxies /v1/* to it, and the server's PUBLIC_URL is this dev server's origin, so the publishable key
 // it prints names this origin and its `__client` cookie is a first-party one. Tests read the key from
 // `window.__clerkWtr` (set by testRunnerHtml). No mocked fetch anywhere.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { tsImport } from 'tsx/esm/api';
 import { CHROMIUM, CHROMIUM_ARGS } from './test/support/chromium-flags.mjs';
@@ -80,6 +81,34 @@ async function proxyFapi(ctx, next) {
   });
 }
 
+/**
+ * Writes `N passed, N failed` (tests, skipped ones left out) to WTR_COUNT_FILE for scripts/test.mjs's total line. A
+ * test file that failed without a failing test (it did not load, a hook failed) counts as one failed test.
+ */
+function countReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      if (!process.env.WTR_COUNT_FILE) return;
+      let passed = 0;
+      let failed = 0;
+      const walk = (suite) => {
+        for (const t of suite.tests) {
+          if (t.skipped) continue;
+          if (t.passed) passed++;
+          else failed++;
+        }
+        for (const s of suite.suites) walk(s);
+      };
+      for (const session of sessions) {
+        const before = failed;
+        if (session.testResults) walk(session.testResults);
+        if (!session.passed && failed === before) failed++;
+      }
+      writeFileSync(process.env.WTR_COUNT_FILE, `${passed} passed, ${failed} failed\n`);
+    },
+  };
+}
+
 /** Browser log lines that are expected noise (Lit's dev-mode notice), not problems. */
 const QUIET = [/Lit is in dev mode/];
 
@@ -93,6 +122,7 @@ export default {
   testsFinishTimeout: 120_000,
   testFramework: { config: { timeout: 15_000 } },
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS } })],
+  reporters: [defaultReporter(), countReporter()],
   middleware: [proxyFapi],
   plugins: [realServer(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   filterBrowserLogs: ({ args }) => !args.some((a) => typeof a === 'string' && QUIET.some((re) => re.test(a))),
