@@ -82,6 +82,16 @@ async function proxyFapi(ctx, next) {
 }
 
 /**
+ * Koa middleware: test pages are served with a style policy as strict as a real app's (no inline `<style>` and no
+ * `style=` attributes; constructable stylesheets and CSSOM are allowed). Scripts stay open: the runner injects inline
+ * ones. Violations fail the test (test/elements/wtr/support.ts listens for them).
+ */
+async function strictStyles(ctx, next) {
+  await next();
+  if (ctx.response.is('html')) ctx.set('Content-Security-Policy', "style-src 'self'");
+}
+
+/**
  * Writes `N passed, N failed` (tests, skipped ones left out) to WTR_COUNT_FILE for scripts/test.mjs's total line. A
  * test file that failed without a failing test (it did not load, a hook failed) counts as one failed test.
  */
@@ -123,7 +133,7 @@ export default {
   testFramework: { config: { timeout: 15_000 } },
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS } })],
   reporters: [defaultReporter(), countReporter()],
-  middleware: [proxyFapi],
+  middleware: [proxyFapi, strictStyles],
   plugins: [realServer(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   filterBrowserLogs: ({ args }) => !args.some((a) => typeof a === 'string' && QUIET.some((re) => re.test(a))),
   testRunnerHtml: (testFramework) => `<!doctype html>

@@ -4,7 +4,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { Clerk } from '../../../src/core/clerk.ts';
 import '../../../src/elements/control/control.ts';
-import { hasState, loadClerk, signUpHere, until } from './support.ts';
+import { hasState, loadClerk, signUpHere, takeProblems, until } from './support.ts';
 
 /** Whether `child` is rendered: assigned to a slot of its parent control element (else it has no box). */
 function shown(child: Element): boolean {
@@ -75,6 +75,13 @@ describe('control elements', () => {
     await sendKeys({ press: 'Tab' });
     expect(document.activeElement?.id).to.equal('last');
     await expect(el).to.be.accessible();
+  });
+
+  it('the page runs under a strict style policy: an inline style attribute is refused and reported', async () => {
+    const el = await fixture<HTMLElement>(html`<p>text</p>`);
+    el.setAttribute('style', 'display: none');
+    await until(() => takeProblems().some((p) => p.startsWith('CSP violation: style-src')), 'the violation is reported');
+    expect(getComputedStyle(el).display).to.equal('block');
   });
 
   it('the `hidden` attribute hides a shown host; the `clerk` property picks the instance', async () => {

@@ -111,7 +111,7 @@ export function hasState(el: Element, name: string): boolean {
   return el.matches(`:state(${name})`);
 }
 
-// Every test fails on an uncaught error, an unhandled rejection or a console.error in the page (Lit's dev-mode
+// Every test fails on an uncaught error, an unhandled rejection, a CSP violation or a console.error in the page (Lit's dev-mode
 // warnings are console.warn and do not count). Tests that expect one take it out with `takeProblems()`.
 const problems: string[] = [];
 const consoleError = console.error.bind(console);
@@ -121,6 +121,8 @@ console.error = (...args: unknown[]) => {
 };
 window.addEventListener('error', (e) => problems.push(`error: ${e.message}`));
 window.addEventListener('unhandledrejection', (e) => problems.push(`unhandled rejection: ${String(e.reason)}`));
+// The config serves the page with `style-src 'self'`: an inline style anywhere is a problem too.
+document.addEventListener('securitypolicyviolation', (e) => problems.push(`CSP violation: ${e.violatedDirective} (${e.blockedURI || 'inline'})`));
 
 /** Returns the problems so far and forgets them. */
 export function takeProblems(): string[] {

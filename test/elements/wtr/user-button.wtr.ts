@@ -163,6 +163,21 @@ describe('<clerk-user-button>', () => {
     expect(pushed).to.deep.equal(['/help']);
   });
 
+  it('user data is text, never markup: a name with HTML in it shows as typed', async () => {
+    await clerk.signOut();
+    const firstName = '<img src=x onerror="window.pwned=1">';
+    const lastName = '<b>bold</b>';
+    await signUpHere(clerk, { firstName, lastName });
+    const el = await userButton(html`<clerk-user-button .clerk=${clerk} show-name default-open></clerk-user-button>`);
+    await until(() => menuOpen(el), 'the menu is open');
+    expect(el.shadowRoot!.querySelector('[part~=name]')!.textContent).to.equal(`${firstName} ${lastName}`);
+    expect(el.shadowRoot!.querySelector('[part~=user-preview-name]')!.textContent).to.equal(`${firstName} ${lastName}`);
+    expect(el.shadowRoot!.querySelectorAll('b, img:not(.avatar-image)').length).to.equal(0);
+    expect((window as unknown as { pwned?: number }).pwned).to.equal(undefined);
+    // The next test's user is Ada again.
+    await clerk.signOut();
+  });
+
   it('"Sign out": clerk-sign-out with the session, signed out, after-sign-out-url followed; nothing left to show', async () => {
     const sessionId = clerk.session!.id;
     const el = await userButton(html`<clerk-user-button .clerk=${clerk} after-sign-out-url="/bye"></clerk-user-button>`);
