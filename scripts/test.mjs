@@ -1,5 +1,6 @@
-// `npm test`: typecheck, build, start a throwaway PostgreSQL, run every test file with node's test runner.
-// Prints node's summary and a final `N passed, N failed` line.
+// `npm test`: typecheck, build, start a throwaway PostgreSQL, run every test file with node's test runner, then the
+// element component tests (test/elements/wtr/*.wtr.ts) on Web Test Runner (web-test-runner.config.mjs).
+// Prints both runners' output and a final `N passed, N failed` line over both.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,25 +39,54 @@ if ((await run('node', ['scripts/build.mjs'])) !== 0) process.exit(1);
 const wantsDemos = only.length === 0 || only.some((f) => f.includes('e2e'));
 if (wantsDemos && (await run('node', ['scripts/build-demos.mjs', '--strict'])) !== 0) process.exit(1);
 
-const pg = await startPostgres();
-let code;
-try {
-  const files = only.length > 0 ? only : testFiles('test');
-  const reporter = [
-    '--test-reporter=spec',
-    '--test-reporter-destination=stdout',
-    `--test-reporter=${COUNT_REPORTER}`,
-    `--test-reporter-destination=${countFile}`,
-  ];
-  code = await run('node', ['--import', 'tsx', '--test', ...reporter, '--test-concurrency=2', ...files], {
-    ...process.env,
-    TEST_PG_ADMIN_URL: pg.url,
-  });
-} finally {
-  await pg.stop();
+// A file list picks the runner per file: *.wtr.ts files go to Web Test Runner, the rest to node's.
+const isWtr = (f) => f.endsWith('.wtr.ts') || f.split(/[\\/]/).join('/').includes('test/elements/wtr');
+const nodeFiles = only.length > 0 ? only.filter((f) => !isWtr(f)) : testFiles('test');
+const wtrFiles = only.filter(isWtr);
+const wantsWtr = only.length === 0 || wtrFiles.length > 0;
+
+/** Reads an `N passed, N failed` line; undefined when the runner wrote none. */
+function readCount(file) {
+  const m = existsSync(file) ? /^(\d+) passed, (\d+) failed/.exec(readFileSync(file, 'utf8').trim()) : null;
+  return m ? { passed: Number(m[1]), failed: Number(m[2]) } : undefined;
 }
-// The last line of the run, as CI reads it.
-const counted = existsSync(countFile) ? readFileSync(countFile, 'utf8').trim() : '';
+
+const totals = { passed: 0, failed: 0 };
+let code = 0;
+if (nodeFiles.length > 0) {
+  const pg = await startPostgres();
+  try {
+    const reporter = [
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      `--test-reporter=${COUNT_REPORTER}`,
+      `--test-reporter-destination=${countFile}`,
+    ];
+    code = await run('node', ['--import', 'tsx', '--test', ...reporter, '--test-concurrency=2', ...nodeFiles], {
+      ...process.env,
+      TEST_PG_ADMIN_URL: pg.url,
+    });
+  } finally {
+    await pg.stop();
+  }
+  const counted = readCount(countFile);
+  // A runner that exits before reporting counts as one failure.
+  if (!counted && code !== 0) console.log(`node's test runner exited with ${code} before reporting`);
+  totals.passed += counted?.passed ?? 0;
+  totals.failed += counted?.failed ?? (code === 0 ? 0 : 1);
+}
+if (wantsWtr) {
+  // Chromium against the real built server (the config starts it); only the given files when a list was given.
+  const wtrCount = join(countDir, 'wtr-count.txt');
+  const wtrCode = await run('npx', ['web-test-runner', ...wtrFiles], { ...process.env, WTR_COUNT_FILE: wtrCount });
+  const counted = readCount(wtrCount);
+  if (!counted && wtrCode !== 0) console.log(`Web Test Runner exited with ${wtrCode} before reporting`);
+  totals.passed += counted?.passed ?? 0;
+  totals.failed += counted?.failed ?? (wtrCode === 0 ? 0 : 1);
+  if (code === 0) code = wtrCode;
+}
 rmSync(countDir, { recursive: true, force: true });
-console.log(counted || `0 passed, 1 failed (the test runner exited with ${code} before reporting)`);
+if (code === 0 && totals.failed > 0) code = 1;
+// The last line of the run, as CI reads it: both runners' tests.
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(code);
