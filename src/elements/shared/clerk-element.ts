@@ -9,6 +9,7 @@ import { errorMessage, translate } from '../../localization/translate.js';
 import type { LocalizationResource } from '../../localization/en-US.js';
 import { appearanceSheet, lightAppearanceSheet, type Appearance } from '../../theme/appearance.js';
 import { clerkContext } from './context.js';
+import type { ClerkEventDetail, ClerkEventName } from './events.js';
 
 declare global {
   interface Window {
@@ -155,8 +156,8 @@ export abstract class ClerkElement extends LitElement {
     }
   }
 
-  /** Dispatches a `clerk-*` event that bubbles out of shadow roots. */
-  protected emit<T>(name: `clerk-${string}`, detail?: T): boolean {
+  /** Dispatches a `clerk-*` event that bubbles out of shadow roots; false when a listener cancelled it. */
+  protected emit<K extends ClerkEventName>(name: K, detail: ClerkEventDetail<K>): boolean {
     return this.dispatchEvent(clerkEvent(name, detail));
   }
 
