@@ -4,11 +4,26 @@ import { html, nothing, render, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { isClerkAPIResponseError, type ClerkAPIError } from '../../core/errors.js';
 import { ClerkElement } from './clerk-element.js';
-import { adoptFormStyles } from './light-form.js';
+import { adoptFormStyles, field } from './light-form.js';
 
 /** Internal (not composed, not documented): tells an enclosing `<clerk-modal>` the card's title, which names its dialog. */
 function titleEvent(title: string): CustomEvent<string> {
   return new CustomEvent('cl-title', { detail: title, bubbles: true });
+}
+
+/**
+ * The code field's limit. What is sent is the six digits the field keeps (the server takes at most 16); the field
+ * itself takes more, so a pasted "Your code: 123 456" arrives whole before the digits are picked out.
+ */
+export const CODE_MAXLENGTH = 64;
+
+/** What a code step's field needs: its id and label, the digits kept so far, and the attempt its sixth digit sends. */
+export interface CodeFieldOptions {
+  id: string;
+  label: string;
+  value: string;
+  onInput: (code: string) => void;
+  attempt: () => Promise<void>;
 }
 
 /** The first field of a step, for focus. */
@@ -135,6 +150,54 @@ export abstract class FormElement extends ClerkElement {
     >
       ${waiting ? `${label} (${this.resendIn})` : label}
     </button>`;
+  }
+
+  /** Starts the resend countdown and moves to the code step `apply` sets: call when a code was sent. */
+  protected codeSent(apply: () => void): void {
+    this.startResendCountdown();
+    this.goTo(apply);
+  }
+
+  /**
+   * The verification-code field of a code step: it keeps the six digits of what is typed or pasted ("123 456",
+   * "Code: 123456") and submits itself (`attempt`) with the sixth.
+   */
+  protected codeField(o: CodeFieldOptions): TemplateResult {
+    return field({
+      id: o.id,
+      name: 'code',
+      autocomplete: 'one-time-code',
+      inputmode: 'numeric',
+      // Not 6: the browser would cut a pasted "123 456" or "Your code: 123456" before it reaches onInput.
+      maxlength: CODE_MAXLENGTH,
+      code: true,
+      label: o.label,
+      value: o.value,
+      error: this.errors.code,
+      required: true,
+      onInput: (v) => {
+        const code = v.replace(/\D/g, '').slice(0, 6);
+        o.onInput(code);
+        if (code.length === 6 && !this.busy) void this.run(o.attempt);
+      },
+    });
+  }
+
+  /** The step's submit button (`formButtonPrimary`), disabled while a request runs. */
+  protected submitButton(label = this.t('formButtonPrimary')): TemplateResult {
+    return html`<button class="cl-button cl-button-primary" part="button button-primary formButtonPrimary" type="submit" ?disabled=${this.busy}>
+      ${label}
+    </button>`;
+  }
+
+  /** "Back": goes to the step `to` sets. */
+  protected backButton(to: () => void): TemplateResult {
+    return html`<button type="button" class="cl-link" @click=${() => this.goTo(to)}>${this.t('backButton')}</button>`;
+  }
+
+  /** The identity row of a step: who is signing in or up (`text`, never markup) and "Back" (`to`) to change it. */
+  protected identityRow(text: string, to: () => void): TemplateResult {
+    return html`<div class="cl-identity"><span>${text}</span>${this.backButton(to)}</div>`;
   }
 
   /** Moves to another step: clears errors, focuses its first field, and records it in the URL when routing by hash. */

@@ -9,11 +9,8 @@ import { styles } from './sign-in.styles.js';
 export const SIGN_IN_STEPS = ['start', 'password', 'email-code', 'alternative-methods', 'forgot-password', 'reset-password'] as const;
 export type SignInStep = (typeof SIGN_IN_STEPS)[number];
 
-/**
- * Input limits: the server's (`src/server/routes/client.ts`) for the identifier and passwords. The code field sends
- * only the six digits it keeps (the server takes 16), and takes text around a pasted code.
- */
-const MAX = { identifier: 320, password: 1024, code: 64 };
+/** Input limits: the server's (`src/server/routes/client.ts`) for the identifier and passwords (the code field has its own). */
+const MAX = { identifier: 320, password: 1024 };
 
 export interface SignInInitialValues {
   emailAddress?: string;
@@ -157,10 +154,6 @@ export class ClerkSignIn extends FormElement {
       <a href=${url ?? '#'} @click=${(e: MouseEvent) => switchModal(this, 'clerk-sign-up', e)}>${this.t('signIn.start.actionLink')}</a>`;
   }
 
-  private back(): TemplateResult {
-    return html`<button type="button" class="cl-link" @click=${() => this.goTo(() => (this.step = 'start'))}>${this.t('backButton')}</button>`;
-  }
-
   /** "Use another method": the list of the other first factors, shown when there is one. */
   private anotherMethod(): TemplateResult | typeof nothing {
     const from = this.step === 'email-code' ? 'email-code' : 'password';
@@ -190,14 +183,9 @@ export class ClerkSignIn extends FormElement {
     return this.sendCode(f);
   }
 
+  /** Who is signing in, and "Back" to the identifier. */
   private identity(): TemplateResult {
-    return html`<div class="cl-identity"><span>${this.signIn?.identifier ?? this.identifier}</span>${this.back()}</div>`;
-  }
-
-  private submit(label = this.t('formButtonPrimary')): TemplateResult {
-    return html`<button class="cl-button cl-button-primary" part="button button-primary formButtonPrimary" type="submit" ?disabled=${this.busy}>
-      ${label}
-    </button>`;
+    return this.identityRow(this.signIn?.identifier ?? this.identifier, () => (this.step = 'start'));
   }
 
   protected renderForm(): TemplateResult {
@@ -223,7 +211,7 @@ export class ClerkSignIn extends FormElement {
               : nothing,
             onInput: (v) => (this.password = v),
           })}
-          ${this.formErrorTemplate()} ${this.submit()} ${this.anotherMethod()}
+          ${this.formErrorTemplate()} ${this.submitButton()} ${this.anotherMethod()}
         </form>`;
       case 'alternative-methods':
         return html`<div class="cl-form">
@@ -243,32 +231,20 @@ export class ClerkSignIn extends FormElement {
                 </li>`,
             )}
           </ul>
-          ${this.formErrorTemplate()}
-          <button type="button" class="cl-link" @click=${() => this.goTo(() => (this.step = this.methodsFrom))}>${this.t('backButton')}</button>
+          ${this.formErrorTemplate()} ${this.backButton(() => (this.step = this.methodsFrom))}
         </div>`;
       case 'email-code':
       case 'forgot-password':
         return html`<form class="cl-form" novalidate @submit=${this.onSubmit(() => this.attemptCode())}>
           ${this.identity()}
-          ${field({
+          ${this.codeField({
             id: this.ids.code,
-            name: 'code',
-            autocomplete: 'one-time-code',
-            inputmode: 'numeric',
-            // Not 6: a pasted "Your code: 123 456" must arrive whole; the handler keeps the six digits it sends.
-            maxlength: MAX.code,
-            code: true,
             label: this.t(this.step === 'email-code' ? 'signIn.emailCode.formTitle' : 'signIn.forgotPassword.formTitle'),
             value: this.code,
-            error: this.errors.code,
-            required: true,
-            onInput: (v) => {
-              // A pasted "123 456" or "Code: 123456" becomes the six digits.
-              this.code = v.replace(/\D/g, '').slice(0, 6);
-              if (this.code.length === 6 && !this.busy) void this.run(() => this.attemptCode());
-            },
+            onInput: (code) => (this.code = code),
+            attempt: () => this.attemptCode(),
           })}
-          ${this.formErrorTemplate()} ${this.submit()}
+          ${this.formErrorTemplate()} ${this.submitButton()}
           ${
             this.step === 'email-code'
               ? this.resendButton('signIn.emailCode.resendButton', () => this.sendCode(this.emailFactor))
@@ -307,7 +283,7 @@ export class ClerkSignIn extends FormElement {
             ><input type="checkbox" .checked=${this.signOutOthers} @change=${(e: Event) => (this.signOutOthers = (e.target as HTMLInputElement).checked)} />
             ${this.t('formFieldLabel__signOutOfOtherSessions')}</label
           >
-          ${this.formErrorTemplate()} ${this.submit(this.t('signIn.resetPassword.formButtonPrimary'))}
+          ${this.formErrorTemplate()} ${this.submitButton(this.t('signIn.resetPassword.formButtonPrimary'))}
         </form>`;
       default:
         return html`<form class="cl-form" novalidate @submit=${this.onSubmit(() => this.start())}>
@@ -322,7 +298,7 @@ export class ClerkSignIn extends FormElement {
             required: true,
             onInput: (v) => (this.identifier = v),
           })}
-          ${this.formErrorTemplate()} ${this.submit()}
+          ${this.formErrorTemplate()} ${this.submitButton()}
         </form>`;
     }
   }
@@ -343,8 +319,7 @@ export class ClerkSignIn extends FormElement {
   private async sendCode(f = this.factor('email_code')): Promise<void> {
     this.signIn = await this.signIn!.prepareFirstFactor({ strategy: 'email_code', ...(f?.emailAddressId ? { emailAddressId: f.emailAddressId } : {}) });
     this.emailFactor = f;
-    this.startResendCountdown();
-    this.goTo(() => {
+    this.codeSent(() => {
       this.step = 'email-code';
       this.code = '';
     });
@@ -356,8 +331,7 @@ export class ClerkSignIn extends FormElement {
       strategy: 'reset_password_email_code',
       ...(f?.emailAddressId ? { emailAddressId: f.emailAddressId } : {}),
     });
-    this.startResendCountdown();
-    this.goTo(() => {
+    this.codeSent(() => {
       this.step = 'forgot-password';
       this.code = '';
     });

@@ -5,7 +5,7 @@ import type { SignUp, SignUpParams } from '../../core/resources/sign-up.js';
 import { FormElement } from '../shared/form-element.js';
 import { field, uid } from '../shared/light-form.js';
 import { switchModal } from '../shared/modal-switch.js';
-import { CODE_MAXLENGTH, EMPTY, FALLBACK, FIELDS, missingFieldsError, SIGN_UP_FIELDS, type SignUpField } from './sign-up.fields.js';
+import { EMPTY, FALLBACK, FIELDS, missingFieldsError, SIGN_UP_FIELDS, type SignUpField } from './sign-up.fields.js';
 import { styles } from './sign-up.styles.js';
 
 export { SIGN_UP_FIELDS, type SignUpField };
@@ -77,10 +77,6 @@ export class ClerkSignUp extends FormElement {
       for (const f of ['emailAddress', 'username', 'firstName', 'lastName'] as const) next[f] ||= this.initialValues[f] ?? '';
       this.values = next;
     }
-  }
-
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
-    super.updated(changed);
   }
 
   private get mode(): 'public' | 'restricted' | 'waitlist' {
@@ -159,12 +155,6 @@ export class ClerkSignUp extends FormElement {
     return html`${this.t(`${keys}.actionText`)} <a href=${url ?? '#'} @click=${onClick}>${this.t(`${keys}.actionLink`)}</a>`;
   }
 
-  private submit(): TemplateResult {
-    return html`<button class="cl-button cl-button-primary" part="button button-primary formButtonPrimary" type="submit" ?disabled=${this.busy}>
-      ${this.t('formButtonPrimary')}
-    </button>`;
-  }
-
   private input(f: SignUpField): TemplateResult {
     const spec = FIELDS[f];
     const { required } = this.setting(f);
@@ -202,29 +192,15 @@ export class ClerkSignUp extends FormElement {
 
   private renderCodeStep(): TemplateResult {
     return html`<form class="cl-form" novalidate @submit=${this.onSubmit(() => this.attemptCode())}>
-      ${this.formErrorTemplate()}
-      <div class="cl-identity">
-        <span>${this.signUp?.emailAddress ?? this.values.emailAddress}</span>
-        <button type="button" class="cl-link" @click=${() => this.goTo(() => (this.step = 'start'))}>${this.t('backButton')}</button>
-      </div>
-      ${field({
+      ${this.formErrorTemplate()} ${this.identityRow(this.signUp?.emailAddress ?? this.values.emailAddress, () => (this.step = 'start'))}
+      ${this.codeField({
         id: this.ids.code,
-        name: 'code',
-        autocomplete: 'one-time-code',
-        inputmode: 'numeric',
-        // Not 6: the browser would cut a pasted "123 456" or "Your code: 123456" before it reaches onInput.
-        maxlength: CODE_MAXLENGTH,
-        code: true,
         label: this.t('signUp.emailCode.formTitle'),
         value: this.code,
-        error: this.errors.code,
-        required: true,
-        onInput: (v) => {
-          this.code = v.replace(/\D/g, '').slice(0, 6);
-          if (this.code.length === 6 && !this.busy) void this.run(() => this.attemptCode());
-        },
+        onInput: (code) => (this.code = code),
+        attempt: () => this.attemptCode(),
       })}
-      ${this.submit()} ${this.resendButton('signUp.emailCode.resendButton', () => this.sendCode())}
+      ${this.submitButton()} ${this.resendButton('signUp.emailCode.resendButton', () => this.sendCode())}
     </form>`;
   }
 
@@ -238,7 +214,7 @@ export class ClerkSignUp extends FormElement {
     // novalidate: empty and malformed fields get the same localized, focused errors as the server's, not browser bubbles.
     return html`<form class="cl-form" novalidate @submit=${this.onSubmit(() => this.start())}>
       ${this.formErrorTemplate()} ${names.length ? html`<div class="cl-name-row">${names.map((f) => this.input(f))}</div>` : nothing}
-      ${shown.filter((f) => !names.includes(f)).map((f) => this.input(f))} ${this.submit()}
+      ${shown.filter((f) => !names.includes(f)).map((f) => this.input(f))} ${this.submitButton()}
     </form>`;
   }
 
@@ -263,8 +239,7 @@ export class ClerkSignUp extends FormElement {
 
   private async sendCode(): Promise<void> {
     this.signUp = await this.signUp!.prepareEmailAddressVerification({ strategy: 'email_code' });
-    this.startResendCountdown();
-    this.goTo(() => {
+    this.codeSent(() => {
       this.step = 'email-code';
       this.code = '';
     });

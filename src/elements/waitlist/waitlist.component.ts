@@ -76,10 +76,7 @@ export class ClerkWaitlist extends FormElement {
         required: true,
         onInput: (v) => (this.email = v),
       })}
-      ${this.formErrorTemplate()}
-      <button class="cl-button cl-button-primary" part="button button-primary formButtonPrimary" type="submit" ?disabled=${this.busy}>
-        ${this.t('waitlist.start.formButton')}
-      </button>
+      ${this.formErrorTemplate()} ${this.submitButton(this.t('waitlist.start.formButton'))}
     </form>`;
   }
 
