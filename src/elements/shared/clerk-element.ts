@@ -57,14 +57,6 @@ export abstract class ClerkElement extends LitElement {
   /** The instance from the nearest provider, followed as it appears or changes (see ./context.ts). */
   private readonly provided = new ContextConsumer(this, { context: clerkContext, subscribe: true, callback: () => this.isConnected && this.attach() });
 
-  protected get instance(): Clerk | undefined {
-    return this.clerk ?? this.provided.value;
-  }
-
-  private get loadOptions(): LoadedOptions {
-    return (this.instance?.loadOptions ?? {}) as LoadedOptions;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     this.attach();
@@ -77,6 +69,32 @@ export abstract class ClerkElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('clerk') && this.isConnected) this.attach();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('appearance') || (changed as Map<PropertyKey, unknown>).has('loaded')) {
+      const sheet = appearanceSheet(this.loadOptions.appearance, this.appearance);
+      const base = (this.constructor as typeof LitElement).elementStyles
+        .map((s) => ('styleSheet' in s ? s.styleSheet : s))
+        .filter((s): s is CSSStyleSheet => s instanceof CSSStyleSheet);
+      if (this.shadowRoot) this.shadowRoot.adoptedStyleSheets = sheet ? [...base, sheet] : base;
+      // Parts in the light DOM (the forms) get the same `elements` rules from a sheet on the page's root.
+      const light = lightAppearanceSheet(this.loadOptions.appearance, this.appearance);
+      if (light) {
+        this.dataset.clAppearance = light.scope;
+        const root = this.getRootNode() as Document | ShadowRoot;
+        if ('adoptedStyleSheets' in root && !root.adoptedStyleSheets.includes(light.sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, light.sheet];
+      } else delete this.dataset.clAppearance;
+    }
+  }
+
+  protected get instance(): Clerk | undefined {
+    return this.clerk ?? this.provided.value;
+  }
+
+  private get loadOptions(): LoadedOptions {
+    return (this.instance?.loadOptions ?? {}) as LoadedOptions;
   }
 
   private detach(): void {
@@ -106,24 +124,6 @@ export abstract class ClerkElement extends LitElement {
       offStatus();
     };
     if (!clerk.loaded) void clerk.load();
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (changed.has('appearance') || (changed as Map<PropertyKey, unknown>).has('loaded')) {
-      const sheet = appearanceSheet(this.loadOptions.appearance, this.appearance);
-      const base = (this.constructor as typeof LitElement).elementStyles
-        .map((s) => ('styleSheet' in s ? s.styleSheet : s))
-        .filter((s): s is CSSStyleSheet => s instanceof CSSStyleSheet);
-      if (this.shadowRoot) this.shadowRoot.adoptedStyleSheets = sheet ? [...base, sheet] : base;
-      // Parts in the light DOM (the forms) get the same `elements` rules from a sheet on the page's root.
-      const light = lightAppearanceSheet(this.loadOptions.appearance, this.appearance);
-      if (light) {
-        this.dataset.clAppearance = light.scope;
-        const root = this.getRootNode() as Document | ShadowRoot;
-        if ('adoptedStyleSheets' in root && !root.adoptedStyleSheets.includes(light.sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, light.sheet];
-      } else delete this.dataset.clAppearance;
-    }
   }
 
   /** A localized string (element overrides, then Clerk.load's, then en-US). */

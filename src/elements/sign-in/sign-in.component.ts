@@ -129,6 +129,83 @@ export class ClerkSignIn extends FormElement {
       : this.t('signIn.alternativeMethods.blockButton__emailCode', { identifier: f.safeIdentifier ?? this.signIn?.identifier ?? '' });
   }
 
+  private choose(f: SignInFactor): Promise<void> {
+    if (f.strategy === 'password') {
+      this.goTo(() => {
+        this.step = 'password';
+        this.password = '';
+      });
+      return Promise.resolve();
+    }
+    return this.sendCode(f);
+  }
+
+  private async start(): Promise<void> {
+    const clerk = this.instance!;
+    if (!clerk.client) await clerk.load();
+    this.signIn = await clerk.client!.signIn.create({ identifier: this.identifier.trim() });
+    if (this.factor('password')) this.goTo(() => (this.step = 'password'));
+    else await this.sendCode();
+  }
+
+  private async attemptPassword(): Promise<void> {
+    this.signIn = await this.signIn!.attemptFirstFactor({ strategy: 'password', password: this.password });
+    await this.finish();
+  }
+
+  private async sendCode(f = this.factor('email_code')): Promise<void> {
+    this.signIn = await this.signIn!.prepareFirstFactor({ strategy: 'email_code', ...(f?.emailAddressId ? { emailAddressId: f.emailAddressId } : {}) });
+    this.emailFactor = f;
+    this.codeSent(() => {
+      this.step = 'email-code';
+      this.code = '';
+    });
+  }
+
+  private async forgotPassword(): Promise<void> {
+    const f = this.factor('reset_password_email_code');
+    this.signIn = await this.signIn!.prepareFirstFactor({
+      strategy: 'reset_password_email_code',
+      ...(f?.emailAddressId ? { emailAddressId: f.emailAddressId } : {}),
+    });
+    this.codeSent(() => {
+      this.step = 'forgot-password';
+      this.code = '';
+    });
+  }
+
+  private async attemptCode(): Promise<void> {
+    const strategy = this.step === 'forgot-password' ? 'reset_password_email_code' : 'email_code';
+    this.signIn = await this.signIn!.attemptFirstFactor({ strategy, code: this.code });
+    if (this.signIn.status === 'needs_new_password') this.goTo(() => (this.step = 'reset-password'));
+    else await this.finish();
+  }
+
+  private async resetPassword(): Promise<void> {
+    if (this.newPassword !== this.confirmPassword) {
+      this.errors = { confirm: this.t('formFieldError__notMatchingPasswords') };
+      return;
+    }
+    this.signIn = await this.signIn!.resetPassword({ password: this.newPassword, signOutOfOtherSessions: this.signOutOthers });
+    await this.finish();
+  }
+
+  private async finish(): Promise<void> {
+    const clerk = this.instance!;
+    const sessionId = this.signIn?.createdSessionId;
+    if (this.signIn?.status !== 'complete' || !sessionId) return;
+    await clerk.setActive({ session: sessionId });
+    this.password = '';
+    this.newPassword = '';
+    this.confirmPassword = '';
+    if (!this.emit('clerk-sign-in', { sessionId })) return;
+    const target = this.forceRedirectUrl ?? this.fallbackRedirectUrl;
+    if (this.forceRedirectUrl || !new URL(location.href).searchParams.has('redirect_url')) {
+      if (target) await clerk.navigate(target);
+      else if (this.routing !== 'virtual') await clerk.redirectToAfterSignIn();
+    } else await clerk.redirectToAfterSignIn();
+  }
+
   protected heading(): { title: string; subtitle?: string } {
     switch (this.step) {
       case 'password':
@@ -170,17 +247,6 @@ export class ClerkSignIn extends FormElement {
     >
       ${this.t('footerActionLink__useAnotherMethod')}
     </button>`;
-  }
-
-  private choose(f: SignInFactor): Promise<void> {
-    if (f.strategy === 'password') {
-      this.goTo(() => {
-        this.step = 'password';
-        this.password = '';
-      });
-      return Promise.resolve();
-    }
-    return this.sendCode(f);
   }
 
   /** Who is signing in, and "Back" to the identifier. */
@@ -301,71 +367,5 @@ export class ClerkSignIn extends FormElement {
           ${this.formErrorTemplate()} ${this.submitButton()}
         </form>`;
     }
-  }
-
-  private async start(): Promise<void> {
-    const clerk = this.instance!;
-    if (!clerk.client) await clerk.load();
-    this.signIn = await clerk.client!.signIn.create({ identifier: this.identifier.trim() });
-    if (this.factor('password')) this.goTo(() => (this.step = 'password'));
-    else await this.sendCode();
-  }
-
-  private async attemptPassword(): Promise<void> {
-    this.signIn = await this.signIn!.attemptFirstFactor({ strategy: 'password', password: this.password });
-    await this.finish();
-  }
-
-  private async sendCode(f = this.factor('email_code')): Promise<void> {
-    this.signIn = await this.signIn!.prepareFirstFactor({ strategy: 'email_code', ...(f?.emailAddressId ? { emailAddressId: f.emailAddressId } : {}) });
-    this.emailFactor = f;
-    this.codeSent(() => {
-      this.step = 'email-code';
-      this.code = '';
-    });
-  }
-
-  private async forgotPassword(): Promise<void> {
-    const f = this.factor('reset_password_email_code');
-    this.signIn = await this.signIn!.prepareFirstFactor({
-      strategy: 'reset_password_email_code',
-      ...(f?.emailAddressId ? { emailAddressId: f.emailAddressId } : {}),
-    });
-    this.codeSent(() => {
-      this.step = 'forgot-password';
-      this.code = '';
-    });
-  }
-
-  private async attemptCode(): Promise<void> {
-    const strategy = this.step === 'forgot-password' ? 'reset_password_email_code' : 'email_code';
-    this.signIn = await this.signIn!.attemptFirstFactor({ strategy, code: this.code });
-    if (this.signIn.status === 'needs_new_password') this.goTo(() => (this.step = 'reset-password'));
-    else await this.finish();
-  }
-
-  private async resetPassword(): Promise<void> {
-    if (this.newPassword !== this.confirmPassword) {
-      this.errors = { confirm: this.t('formFieldError__notMatchingPasswords') };
-      return;
-    }
-    this.signIn = await this.signIn!.resetPassword({ password: this.newPassword, signOutOfOtherSessions: this.signOutOthers });
-    await this.finish();
-  }
-
-  private async finish(): Promise<void> {
-    const clerk = this.instance!;
-    const sessionId = this.signIn?.createdSessionId;
-    if (this.signIn?.status !== 'complete' || !sessionId) return;
-    await clerk.setActive({ session: sessionId });
-    this.password = '';
-    this.newPassword = '';
-    this.confirmPassword = '';
-    if (!this.emit('clerk-sign-in', { sessionId })) return;
-    const target = this.forceRedirectUrl ?? this.fallbackRedirectUrl;
-    if (this.forceRedirectUrl || !new URL(location.href).searchParams.has('redirect_url')) {
-      if (target) await clerk.navigate(target);
-      else if (this.routing !== 'virtual') await clerk.redirectToAfterSignIn();
-    } else await clerk.redirectToAfterSignIn();
   }
 }

@@ -135,6 +135,72 @@ export class ClerkSignUp extends FormElement {
     return super.errorText(e);
   }
 
+  private async start(): Promise<void> {
+    const clerk = this.instance!;
+    if (!clerk.client) await clerk.load();
+    const params: SignUpParams = {};
+    const empty: string[] = [];
+    for (const f of this.shownFields) {
+      const v = f === 'password' ? this.values[f] : this.values[f].trim();
+      if (v) params[f] = v;
+      else if (this.setting(f).required) empty.push(FIELDS[f].param);
+    }
+    if (empty.length) throw missingFieldsError(empty);
+    if (this.unsafeMetadata) params.unsafeMetadata = this.unsafeMetadata;
+    const ticket = this.ticket;
+    if (ticket) Object.assign(params, { strategy: 'ticket', ticket });
+    // A fresh attempt each time: going back and changing the address must not reuse a half-verified one.
+    this.signUp = await clerk.client!.signUp.create(params);
+    await this.next();
+  }
+
+  private async sendCode(): Promise<void> {
+    this.signUp = await this.signUp!.prepareEmailAddressVerification({ strategy: 'email_code' });
+    this.codeSent(() => {
+      this.step = 'email-code';
+      this.code = '';
+    });
+  }
+
+  private async attemptCode(): Promise<void> {
+    if (!this.code) throw missingFieldsError(['code']);
+    try {
+      this.signUp = await this.signUp!.attemptEmailAddressVerification({ code: this.code });
+    } catch (e) {
+      // An empty input for the next try: with auto-submit, a kept wrong code would block typing a new one.
+      this.code = '';
+      throw e;
+    }
+    await this.next();
+  }
+
+  /** After each answer: done, or a code to send, or fields the instance still requires. */
+  private async next(): Promise<void> {
+    const su = this.signUp!;
+    if (su.status === 'complete' && su.createdSessionId) return this.finish(su.createdSessionId, su.createdUserId ?? '');
+    if (this.step === 'start' && su.unverifiedFields.includes('email_address')) return this.sendCode();
+    if (su.missingFields.length) {
+      if (this.step !== 'start') this.goTo(() => (this.step = 'start'));
+      throw missingFieldsError(su.missingFields);
+    }
+    throw new Error(`The sign-up could not be completed (status ${su.status ?? 'unknown'}).`);
+  }
+
+  private async finish(sessionId: string, userId: string): Promise<void> {
+    const clerk = this.instance!;
+    await clerk.setActive({ session: sessionId });
+    this.values = { ...this.values, password: '' };
+    this.code = '';
+    if (!this.emit('clerk-sign-up', { sessionId, userId })) return;
+    if (this.forceRedirectUrl) {
+      await clerk.navigate(this.forceRedirectUrl);
+      return;
+    }
+    const fromQuery = new URL(location.href).searchParams.has('redirect_url');
+    if (!fromQuery && this.fallbackRedirectUrl) await clerk.navigate(this.fallbackRedirectUrl);
+    else if (fromQuery || this.routing !== 'virtual') await clerk.navigate(clerk.buildAfterSignInUrl('signUp'));
+  }
+
   protected heading(): { title: string; subtitle?: string } {
     if (this.closed) {
       return {
@@ -216,71 +282,5 @@ export class ClerkSignUp extends FormElement {
       ${this.formErrorTemplate()} ${names.length ? html`<div class="cl-name-row">${names.map((f) => this.input(f))}</div>` : nothing}
       ${shown.filter((f) => !names.includes(f)).map((f) => this.input(f))} ${this.submitButton()}
     </form>`;
-  }
-
-  private async start(): Promise<void> {
-    const clerk = this.instance!;
-    if (!clerk.client) await clerk.load();
-    const params: SignUpParams = {};
-    const empty: string[] = [];
-    for (const f of this.shownFields) {
-      const v = f === 'password' ? this.values[f] : this.values[f].trim();
-      if (v) params[f] = v;
-      else if (this.setting(f).required) empty.push(FIELDS[f].param);
-    }
-    if (empty.length) throw missingFieldsError(empty);
-    if (this.unsafeMetadata) params.unsafeMetadata = this.unsafeMetadata;
-    const ticket = this.ticket;
-    if (ticket) Object.assign(params, { strategy: 'ticket', ticket });
-    // A fresh attempt each time: going back and changing the address must not reuse a half-verified one.
-    this.signUp = await clerk.client!.signUp.create(params);
-    await this.next();
-  }
-
-  private async sendCode(): Promise<void> {
-    this.signUp = await this.signUp!.prepareEmailAddressVerification({ strategy: 'email_code' });
-    this.codeSent(() => {
-      this.step = 'email-code';
-      this.code = '';
-    });
-  }
-
-  private async attemptCode(): Promise<void> {
-    if (!this.code) throw missingFieldsError(['code']);
-    try {
-      this.signUp = await this.signUp!.attemptEmailAddressVerification({ code: this.code });
-    } catch (e) {
-      // An empty input for the next try: with auto-submit, a kept wrong code would block typing a new one.
-      this.code = '';
-      throw e;
-    }
-    await this.next();
-  }
-
-  /** After each answer: done, or a code to send, or fields the instance still requires. */
-  private async next(): Promise<void> {
-    const su = this.signUp!;
-    if (su.status === 'complete' && su.createdSessionId) return this.finish(su.createdSessionId, su.createdUserId ?? '');
-    if (this.step === 'start' && su.unverifiedFields.includes('email_address')) return this.sendCode();
-    if (su.missingFields.length) {
-      if (this.step !== 'start') this.goTo(() => (this.step = 'start'));
-      throw missingFieldsError(su.missingFields);
-    }
-    throw new Error(`The sign-up could not be completed (status ${su.status ?? 'unknown'}).`);
-  }
-
-  private async finish(sessionId: string, userId: string): Promise<void> {
-    const clerk = this.instance!;
-    await clerk.setActive({ session: sessionId });
-    this.values = { ...this.values, password: '' };
-    this.code = '';
-    if (!this.emit('clerk-sign-up', { sessionId, userId })) return;
-    if (this.forceRedirectUrl) {
-      await clerk.navigate(this.forceRedirectUrl);
-      return;
-    }
-    const fromQuery = new URL(location.href).searchParams.has('redirect_url');
-    if (!fromQuery && this.fallbackRedirectUrl) await clerk.navigate(this.fallbackRedirectUrl);
-    else if (fromQuery || this.routing !== 'virtual') await clerk.navigate(clerk.buildAfterSignInUrl('signUp'));
   }
 }
