@@ -17,15 +17,6 @@ function titleEvent(title: string): CustomEvent<string> {
  */
 export const CODE_MAXLENGTH = 64;
 
-/** What a code step's field needs: its id and label, the digits kept so far, and the attempt its sixth digit sends. */
-export interface CodeFieldOptions {
-  id: string;
-  label: string;
-  value: string;
-  onInput: (code: string) => void;
-  attempt: () => Promise<void>;
-}
-
 /** The first field of a step, for focus. */
 export const FIRST_FIELD = 'input:not([hidden]):not([type=hidden]), button.cl-method';
 
@@ -38,6 +29,8 @@ export abstract class FormElement extends ClerkElement {
 
   /** Seconds until "Resend" may be pressed again on a code step (Clerk waits 30 s). */
   @state() protected resendIn = 0;
+  /** The code of a code step: the six digits kept of what was typed or pasted (`codeField`). */
+  @state() protected code = '';
 
   private formHost: HTMLDivElement | undefined;
   /** Set when a step changes: the next render focuses the step's first field (or its first error). */
@@ -159,10 +152,13 @@ export abstract class FormElement extends ClerkElement {
     this.resendTimer = undefined;
   }
 
-  /** Starts the resend countdown and moves to the code step `apply` sets: call when a code was sent. */
-  protected codeSent(apply: () => void): void {
+  /** Starts the resend countdown and moves to the code step `step` sets, with an empty code: call when a code was sent. */
+  protected codeSent(step: () => void): void {
     this.startResendCountdown();
-    this.goTo(apply);
+    this.goTo(() => {
+      step();
+      this.code = '';
+    });
   }
 
   /** Moves to another step: clears errors, focuses its first field, and records it in the URL when routing by hash. */
@@ -267,26 +263,25 @@ export abstract class FormElement extends ClerkElement {
   }
 
   /**
-   * The verification-code field of a code step: it keeps the six digits of what is typed or pasted ("123 456",
-   * "Code: 123456") and submits itself (`attempt`) with the sixth.
+   * The verification-code field of a code step: `code` keeps the six digits of what is typed or pasted ("123 456",
+   * "Code: 123456"), and the sixth submits the step (`attempt`). `key` names its label.
    */
-  protected codeField(o: CodeFieldOptions): TemplateResult {
+  protected codeField(id: string, key: string, attempt: () => Promise<void>): TemplateResult {
     return field({
-      id: o.id,
+      id,
       name: 'code',
       autocomplete: 'one-time-code',
       inputmode: 'numeric',
       // Not 6: the browser would cut a pasted "123 456" or "Your code: 123456" before it reaches onInput.
       maxlength: CODE_MAXLENGTH,
       code: true,
-      label: o.label,
-      value: o.value,
+      label: this.t(key),
+      value: this.code,
       error: this.errors.code,
       required: true,
       onInput: (v) => {
-        const code = v.replace(/\D/g, '').slice(0, 6);
-        o.onInput(code);
-        if (code.length === 6 && !this.busy) void this.run(o.attempt);
+        this.code = v.replace(/\D/g, '').slice(0, 6);
+        if (this.code.length === 6 && !this.busy) void this.run(attempt);
       },
     });
   }

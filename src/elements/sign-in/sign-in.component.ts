@@ -48,7 +48,6 @@ export class ClerkSignIn extends FormElement {
   @state() private step: SignInStep = 'start';
   @state() private identifier = '';
   @state() private password = '';
-  @state() private code = '';
   @state() private newPassword = '';
   @state() private confirmPassword = '';
   @state() private signOutOthers = true;
@@ -156,10 +155,7 @@ export class ClerkSignIn extends FormElement {
   private async sendCode(f = this.factor('email_code')): Promise<void> {
     this.signIn = await this.signIn!.prepareFirstFactor({ strategy: 'email_code', ...(f?.emailAddressId ? { emailAddressId: f.emailAddressId } : {}) });
     this.emailFactor = f;
-    this.codeSent(() => {
-      this.step = 'email-code';
-      this.code = '';
-    });
+    this.codeSent(() => (this.step = 'email-code'));
   }
 
   private async forgotPassword(): Promise<void> {
@@ -168,10 +164,7 @@ export class ClerkSignIn extends FormElement {
       strategy: 'reset_password_email_code',
       ...(f?.emailAddressId ? { emailAddressId: f.emailAddressId } : {}),
     });
-    this.codeSent(() => {
-      this.step = 'forgot-password';
-      this.code = '';
-    });
+    this.codeSent(() => (this.step = 'forgot-password'));
   }
 
   private async attemptCode(): Promise<void> {
@@ -303,13 +296,7 @@ export class ClerkSignIn extends FormElement {
       case 'forgot-password':
         return html`<form class="cl-form" novalidate @submit=${this.onSubmit(() => this.attemptCode())}>
           ${this.identity()}
-          ${this.codeField({
-            id: this.ids.code,
-            label: this.t(this.step === 'email-code' ? 'signIn.emailCode.formTitle' : 'signIn.forgotPassword.formTitle'),
-            value: this.code,
-            onInput: (code) => (this.code = code),
-            attempt: () => this.attemptCode(),
-          })}
+          ${this.codeField(this.ids.code, this.step === 'email-code' ? 'signIn.emailCode.formTitle' : 'signIn.forgotPassword.formTitle', () => this.attemptCode())}
           ${this.formErrorTemplate()} ${this.submitButton()}
           ${
             this.step === 'email-code'

@@ -52,7 +52,6 @@ export class ClerkSignUp extends FormElement {
 
   @state() private step: SignUpStep = 'start';
   @state() private values: Record<SignUpField, string> = { ...EMPTY };
-  @state() private code = '';
   private signUp: SignUp | undefined;
 
   /** Where "Sign in" leads; the instance's sign-in URL when absent. */
@@ -156,10 +155,7 @@ export class ClerkSignUp extends FormElement {
 
   private async sendCode(): Promise<void> {
     this.signUp = await this.signUp!.prepareEmailAddressVerification({ strategy: 'email_code' });
-    this.codeSent(() => {
-      this.step = 'email-code';
-      this.code = '';
-    });
+    this.codeSent(() => (this.step = 'email-code'));
   }
 
   private async attemptCode(): Promise<void> {
@@ -259,14 +255,8 @@ export class ClerkSignUp extends FormElement {
   private renderCodeStep(): TemplateResult {
     return html`<form class="cl-form" novalidate @submit=${this.onSubmit(() => this.attemptCode())}>
       ${this.formErrorTemplate()} ${this.identityRow(this.signUp?.emailAddress ?? this.values.emailAddress, () => (this.step = 'start'))}
-      ${this.codeField({
-        id: this.ids.code,
-        label: this.t('signUp.emailCode.formTitle'),
-        value: this.code,
-        onInput: (code) => (this.code = code),
-        attempt: () => this.attemptCode(),
-      })}
-      ${this.submitButton()} ${this.resendButton('signUp.emailCode.resendButton', () => this.sendCode())}
+      ${this.codeField(this.ids.code, 'signUp.emailCode.formTitle', () => this.attemptCode())} ${this.submitButton()}
+      ${this.resendButton('signUp.emailCode.resendButton', () => this.sendCode())}
     </form>`;
   }
 
