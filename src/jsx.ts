@@ -2,6 +2,7 @@
 // properties (React 19 sets them as properties on custom elements) and its `clerk-*` events as `onclerk-…` props.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { LitElement } from 'lit';
+import type { ClerkElementEventMap, ClerkEventName } from './elements/shared/events.js';
 import type {
   ClerkRedirectToSignIn,
   ClerkRedirectToSignUp,
@@ -23,16 +24,8 @@ import type { ClerkWaitlist } from './elements/waitlist/waitlist.component.js';
 /** An element's own public properties (not those every HTMLElement or LitElement has). */
 export type ElementProps<E extends HTMLElement> = Partial<Omit<E, keyof LitElement | 'role'>> & { role?: string | null };
 
-type Handler<D> = (event: CustomEvent<D>) => void;
-type Events = {
-  'onclerk-sign-in'?: Handler<{ sessionId: string }>;
-  'onclerk-sign-up'?: Handler<{ sessionId: string; userId: string }>;
-  'onclerk-sign-out'?: Handler<unknown>;
-  'onclerk-manage-account'?: Handler<unknown>;
-  'onclerk-waitlist-join'?: Handler<{ id: string; emailAddress: string }>;
-  'onclerk-error'?: Handler<{ error: unknown }>;
-  'onclerk-modal-close'?: Handler<void>;
-};
+/** `onclerk-sign-in` and the others: one prop per event of the elements' event map. */
+type Events = { [K in ClerkEventName as `on${K}`]?: (event: ClerkElementEventMap[K]) => void };
 
 /** Tag → props, framework-neutral; the React augmentation below adds React's HTML attributes. */
 export interface ClerkElementProps {

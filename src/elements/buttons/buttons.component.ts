@@ -23,18 +23,18 @@ abstract class SlottedButton extends ClerkElement {
 
   protected abstract activate(): Promise<unknown>;
 
-  protected override render(): TemplateResult {
-    return html`<slot @click=${() => void this.activate()}>${this.defaultLabel()}</slot>`;
-  }
-
-  /** Shown when nothing is slotted: a plain button, so the element works on its own. */
-  protected abstract defaultLabel(): TemplateResult;
-
   protected redirectProps() {
     return {
       ...(this.forceRedirectUrl ? { forceRedirectUrl: this.forceRedirectUrl } : {}),
       ...(this.fallbackRedirectUrl ? { fallbackRedirectUrl: this.fallbackRedirectUrl } : {}),
     };
+  }
+
+  /** Shown when nothing is slotted: a plain button, so the element works on its own. */
+  protected abstract defaultLabel(): TemplateResult;
+
+  protected override render(): TemplateResult {
+    return html`<slot @click=${() => void this.activate()}>${this.defaultLabel()}</slot>`;
   }
 }
 
@@ -110,9 +110,8 @@ export class ClerkSignOutButton extends SlottedButton {
 /** Shared by the redirects: once loaded and signed out, navigate. */
 abstract class SignedOutRedirect extends ClerkElement {
   static override styles = contents;
-  private done = false;
 
-  protected abstract go(): Promise<unknown>;
+  private done = false;
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     super.updated(changed as never);
@@ -121,6 +120,8 @@ abstract class SignedOutRedirect extends ClerkElement {
       void this.go();
     }
   }
+
+  protected abstract go(): Promise<unknown>;
 
   protected override render(): TemplateResult {
     return html``;

@@ -16,13 +16,13 @@ export abstract class ClerkControlElement extends ClerkElement {
     }
   `;
 
-  /** Whether the children show for the current state (`loaded` and `resources`). */
-  protected abstract get visible(): boolean;
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.setState('visible', this.visible);
   }
+
+  /** Whether the children show for the current state (`loaded` and `resources`). */
+  protected abstract get visible(): boolean;
 
   protected override render(): TemplateResult | typeof nothing {
     return this.visible ? html`<slot></slot>` : nothing;

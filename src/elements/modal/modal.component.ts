@@ -65,6 +65,7 @@ export class ClerkModal extends ClerkElement {
   ];
 
   @query('dialog') private dialog!: HTMLDialogElement;
+
   /**
    * Where focus goes back when the modal closes. `Clerk.openSignIn()` and friends set it before the modal is upgraded
    * (its code may load after the form inside has taken focus); otherwise it is what had focus when the modal connected.
@@ -95,6 +96,11 @@ export class ClerkModal extends ClerkElement {
     this.querySelector<HTMLElement>('.cl-form-host input:not([hidden]):not([type=hidden])')?.focus();
   }
 
+  private handleClick(e: MouseEvent): void {
+    // A click on the dialog box itself (not its content) is a click on the backdrop.
+    if (e.target === this.dialog) this.close();
+  }
+
   /** Closes the dialog and removes the modal. */
   close(): void {
     if (this.dialog?.open) this.dialog.close();
@@ -109,13 +115,8 @@ export class ClerkModal extends ClerkElement {
     this.dispatchEvent(new CustomEvent('clerk-modal-close', { bubbles: true, composed: true }));
   }
 
-  private onClick(e: MouseEvent): void {
-    // A click on the dialog box itself (not its content) is a click on the backdrop.
-    if (e.target === this.dialog) this.close();
-  }
-
   protected override render(): TemplateResult {
-    return html`<dialog part="modal modalContent" aria-labelledby="title" @close=${() => this.finish()} @click=${this.onClick}>
+    return html`<dialog part="modal modalContent" aria-labelledby="title" @close=${() => this.finish()} @click=${this.handleClick}>
       <span id="title" hidden>${this.cardTitle}</span>
       <slot></slot>
       <button type="button" class="close" part="close-button modalCloseButton" aria-label=${this.t('modalCloseButton')} @click=${() => this.close()}>

@@ -9,6 +9,7 @@ import { errorMessage, translate } from '../../localization/translate.js';
 import type { LocalizationResource } from '../../localization/en-US.js';
 import { appearanceSheet, lightAppearanceSheet, type Appearance } from '../../theme/appearance.js';
 import { clerkContext } from './context.js';
+import type { ClerkEventDetail, ClerkEventName } from './events.js';
 
 declare global {
   interface Window {
@@ -56,14 +57,6 @@ export abstract class ClerkElement extends LitElement {
   /** The instance from the nearest provider, followed as it appears or changes (see ./context.ts). */
   private readonly provided = new ContextConsumer(this, { context: clerkContext, subscribe: true, callback: () => this.isConnected && this.attach() });
 
-  protected get instance(): Clerk | undefined {
-    return this.clerk ?? this.provided.value;
-  }
-
-  private get loadOptions(): LoadedOptions {
-    return (this.instance?.loadOptions ?? {}) as LoadedOptions;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     this.attach();
@@ -76,6 +69,32 @@ export abstract class ClerkElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('clerk') && this.isConnected) this.attach();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('appearance') || (changed as Map<PropertyKey, unknown>).has('loaded')) {
+      const sheet = appearanceSheet(this.loadOptions.appearance, this.appearance);
+      const base = (this.constructor as typeof LitElement).elementStyles
+        .map((s) => ('styleSheet' in s ? s.styleSheet : s))
+        .filter((s): s is CSSStyleSheet => s instanceof CSSStyleSheet);
+      if (this.shadowRoot) this.shadowRoot.adoptedStyleSheets = sheet ? [...base, sheet] : base;
+      // Parts in the light DOM (the forms) get the same `elements` rules from a sheet on the page's root.
+      const light = lightAppearanceSheet(this.loadOptions.appearance, this.appearance);
+      if (light) {
+        this.dataset.clAppearance = light.scope;
+        const root = this.getRootNode() as Document | ShadowRoot;
+        if ('adoptedStyleSheets' in root && !root.adoptedStyleSheets.includes(light.sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, light.sheet];
+      } else delete this.dataset.clAppearance;
+    }
+  }
+
+  protected get instance(): Clerk | undefined {
+    return this.clerk ?? this.provided.value;
+  }
+
+  private get loadOptions(): LoadedOptions {
+    return (this.instance?.loadOptions ?? {}) as LoadedOptions;
   }
 
   private detach(): void {
@@ -105,24 +124,6 @@ export abstract class ClerkElement extends LitElement {
       offStatus();
     };
     if (!clerk.loaded) void clerk.load();
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (changed.has('appearance') || (changed as Map<PropertyKey, unknown>).has('loaded')) {
-      const sheet = appearanceSheet(this.loadOptions.appearance, this.appearance);
-      const base = (this.constructor as typeof LitElement).elementStyles
-        .map((s) => ('styleSheet' in s ? s.styleSheet : s))
-        .filter((s): s is CSSStyleSheet => s instanceof CSSStyleSheet);
-      if (this.shadowRoot) this.shadowRoot.adoptedStyleSheets = sheet ? [...base, sheet] : base;
-      // Parts in the light DOM (the forms) get the same `elements` rules from a sheet on the page's root.
-      const light = lightAppearanceSheet(this.loadOptions.appearance, this.appearance);
-      if (light) {
-        this.dataset.clAppearance = light.scope;
-        const root = this.getRootNode() as Document | ShadowRoot;
-        if ('adoptedStyleSheets' in root && !root.adoptedStyleSheets.includes(light.sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, light.sheet];
-      } else delete this.dataset.clAppearance;
-    }
   }
 
   /** A localized string (element overrides, then Clerk.load's, then en-US). */
@@ -155,8 +156,8 @@ export abstract class ClerkElement extends LitElement {
     }
   }
 
-  /** Dispatches a `clerk-*` event that bubbles out of shadow roots. */
-  protected emit<T>(name: `clerk-${string}`, detail?: T): boolean {
+  /** Dispatches a `clerk-*` event that bubbles out of shadow roots; false when a listener cancelled it. */
+  protected emit<K extends ClerkEventName>(name: K, detail: ClerkEventDetail<K>): boolean {
     return this.dispatchEvent(clerkEvent(name, detail));
   }
 

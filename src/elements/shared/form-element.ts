@@ -4,12 +4,18 @@ import { html, nothing, render, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { isClerkAPIResponseError, type ClerkAPIError } from '../../core/errors.js';
 import { ClerkElement } from './clerk-element.js';
-import { adoptFormStyles } from './light-form.js';
+import { adoptFormStyles, field } from './light-form.js';
 
 /** Internal (not composed, not documented): tells an enclosing `<clerk-modal>` the card's title, which names its dialog. */
 function titleEvent(title: string): CustomEvent<string> {
   return new CustomEvent('cl-title', { detail: title, bubbles: true });
 }
+
+/**
+ * The code field's limit. What is sent is the six digits the field keeps (the server takes at most 16); the field
+ * itself takes more, so a pasted "Your code: 123 456" arrives whole before the digits are picked out.
+ */
+export const CODE_MAXLENGTH = 64;
 
 /** The first field of a step, for focus. */
 export const FIRST_FIELD = 'input:not([hidden]):not([type=hidden]), button.cl-method';
@@ -23,6 +29,8 @@ export abstract class FormElement extends ClerkElement {
 
   /** Seconds until "Resend" may be pressed again on a code step (Clerk waits 30 s). */
   @state() protected resendIn = 0;
+  /** The code of a code step: the six digits kept of what was typed or pasted (`codeField`). */
+  @state() protected code = '';
 
   private formHost: HTMLDivElement | undefined;
   /** Set when a step changes: the next render focuses the step's first field (or its first error). */
@@ -35,18 +43,77 @@ export abstract class FormElement extends ClerkElement {
   private awaitingEdit = false;
   private resendTimer: ReturnType<typeof setInterval> | undefined;
   private lastTitle = '';
+  private readonly visited = new Set<string>();
+  private hasUpdatedOnce = false;
 
-  private readonly onKeyDown = (e: KeyboardEvent) => {
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.visited.add(this.currentStep);
+    window.addEventListener('hashchange', this.handleHashChange);
+    this.addEventListener('keydown', this.handleKeyDown);
+    this.addEventListener('input', this.handleEdit);
+    this.addEventListener('change', this.handleEdit);
+    this.addEventListener('click', this.handleClick);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.handleHashChange);
+    this.removeEventListener('keydown', this.handleKeyDown);
+    this.removeEventListener('input', this.handleEdit);
+    this.removeEventListener('change', this.handleEdit);
+    this.removeEventListener('click', this.handleClick);
+    this.stopResendTimer();
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed as never);
+    if (!this.formHost) {
+      this.formHost = document.createElement('div');
+      this.formHost.className = 'cl-form-host';
+      this.append(this.formHost);
+    }
+    adoptFormStyles(this);
+    render(this.renderForm(), this.formHost, { host: this });
+    const { title } = this.heading();
+    if (title !== this.lastTitle) {
+      this.lastTitle = title;
+      // A modal around the element labels its dialog with the card's title.
+      this.dispatchEvent(titleEvent(title));
+    }
+    if (this.focusPending && !this.busy) {
+      // First error, else the first field of the step; never steal focus on the initial render of a page, except
+      // in a modal, where the first field takes the focus as soon as it is drawn.
+      const target = this.formHost.querySelector<HTMLElement>('[aria-invalid="true"]') ?? this.formHost.querySelector<HTMLElement>(FIRST_FIELD);
+      const inModal = this.closest('clerk-modal') !== null;
+      if (!this.hasUpdatedOnce && inModal && !target) return;
+      this.focusPending = false;
+      if (target && (this.hasUpdatedOnce || inModal || this.matches(':focus-within'))) target.focus();
+      this.hasUpdatedOnce = true;
+    }
+  }
+
+  private readonly handleKeyDown = (e: KeyboardEvent) => {
     const target = e.target as Element | null;
     if (e.key !== 'Enter' || !(target instanceof HTMLInputElement) || !target.form) return;
     // preventDefault on the keydown cancels the browser's implicit submission.
     if (this.busy || this.awaitingEdit) e.preventDefault();
   };
-  private readonly onEdit = () => (this.awaitingEdit = false);
-  private readonly onClick = (e: MouseEvent) => {
+
+  private readonly handleEdit = () => (this.awaitingEdit = false);
+
+  private readonly handleClick = (e: MouseEvent) => {
     // The second click of a double click on a submit button: the first one already submitted.
     const button = (e.target as Element | null)?.closest?.('button[type=submit]');
     if (button && e.detail > 1) e.preventDefault();
+  };
+
+  private readonly handleHashChange = () => {
+    const step = /^#\/([\w-]+)$/.exec(location.hash)?.[1] ?? 'start';
+    if (step === this.currentStep || !this.visited.has(step)) return;
+    const before = this.currentStep;
+    if (this.restoreStep(step)) this.goTo(() => undefined, { fromHistory: true });
+    else if (before !== this.currentStep) this.focusPending = true;
   };
 
   /** The label of a form field (as `fieldFor` names it), for server messages that name the raw parameter. */
@@ -59,51 +126,14 @@ export abstract class FormElement extends ClerkElement {
     return paramName;
   }
 
-  /** The title and subtitle of the current step. */
-  protected abstract heading(): { title: string; subtitle?: string };
-  /** The light-DOM form of the current step. */
-  protected abstract renderForm(): TemplateResult;
-  /** The card footer (links to the other flow). */
-  protected renderFooter(): TemplateResult | typeof nothing {
-    return nothing;
-  }
-
   /** The current step's name; with `routing="hash"` it is mirrored in the URL as `#/<step>`. */
   protected abstract get currentStep(): string;
+
   /** Goes back to a step the browser's history names; returns false when that step cannot be shown now. */
   protected abstract restoreStep(step: string): boolean;
 
-  private readonly visited = new Set<string>();
-  private readonly onHashChange = () => {
-    const step = /^#\/([\w-]+)$/.exec(location.hash)?.[1] ?? 'start';
-    if (step === this.currentStep || !this.visited.has(step)) return;
-    const before = this.currentStep;
-    if (this.restoreStep(step)) this.goTo(() => undefined, { fromHistory: true });
-    else if (before !== this.currentStep) this.focusPending = true;
-  };
-
   private get hashRouting(): boolean {
     return (this as unknown as { routing?: string }).routing === 'hash';
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.visited.add(this.currentStep);
-    window.addEventListener('hashchange', this.onHashChange);
-    this.addEventListener('keydown', this.onKeyDown);
-    this.addEventListener('input', this.onEdit);
-    this.addEventListener('change', this.onEdit);
-    this.addEventListener('click', this.onClick);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.onHashChange);
-    this.removeEventListener('keydown', this.onKeyDown);
-    this.removeEventListener('input', this.onEdit);
-    this.removeEventListener('change', this.onEdit);
-    this.removeEventListener('click', this.onClick);
-    this.stopResendTimer();
   }
 
   /** Starts the "Resend (30)" countdown: call when a code was sent. */
@@ -122,19 +152,13 @@ export abstract class FormElement extends ClerkElement {
     this.resendTimer = undefined;
   }
 
-  /** The "Didn't receive a code? Resend" button of a code step: disabled, with the seconds left, until it may be used. */
-  protected resendButton(key: string, resend: () => Promise<void>): TemplateResult {
-    const label = this.t(key);
-    const waiting = this.resendIn > 0;
-    return html`<button
-      type="button"
-      class="cl-link cl-resend"
-      part="form-resend-code-link formResendCodeLink"
-      ?disabled=${waiting || this.busy}
-      @click=${() => void this.run(resend)}
-    >
-      ${waiting ? `${label} (${this.resendIn})` : label}
-    </button>`;
+  /** Starts the resend countdown and moves to the code step `step` sets, with an empty code: call when a code was sent. */
+  protected codeSent(step: () => void): void {
+    this.startResendCountdown();
+    this.goTo(() => {
+      step();
+      this.code = '';
+    });
   }
 
   /** Moves to another step: clears errors, focuses its first field, and records it in the URL when routing by hash. */
@@ -194,48 +218,6 @@ export abstract class FormElement extends ClerkElement {
     }
   }
 
-  protected override render(): TemplateResult {
-    const { title, subtitle } = this.heading();
-    const footer = this.renderFooter();
-    return html`<div class="card" part="base card">
-      <header part="header">
-        <h1 part="header-title headerTitle">${title}</h1>
-        ${subtitle ? html`<p class="subtitle" part="header-subtitle headerSubtitle">${subtitle}</p>` : nothing}
-      </header>
-      <slot></slot>
-      ${footer === nothing ? nothing : html`<footer part="footer">${footer}</footer>`}
-    </div>`;
-  }
-
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
-    super.updated(changed as never);
-    if (!this.formHost) {
-      this.formHost = document.createElement('div');
-      this.formHost.className = 'cl-form-host';
-      this.append(this.formHost);
-    }
-    adoptFormStyles(this);
-    render(this.renderForm(), this.formHost, { host: this });
-    const { title } = this.heading();
-    if (title !== this.lastTitle) {
-      this.lastTitle = title;
-      // A modal around the element labels its dialog with the card's title.
-      this.dispatchEvent(titleEvent(title));
-    }
-    if (this.focusPending && !this.busy) {
-      // First error, else the first field of the step; never steal focus on the initial render of a page, except
-      // in a modal, where the first field takes the focus as soon as it is drawn.
-      const target = this.formHost.querySelector<HTMLElement>('[aria-invalid="true"]') ?? this.formHost.querySelector<HTMLElement>(FIRST_FIELD);
-      const inModal = this.closest('clerk-modal') !== null;
-      if (!this.hasUpdatedOnce && inModal && !target) return;
-      this.focusPending = false;
-      if (target && (this.hasUpdatedOnce || inModal || this.matches(':focus-within'))) target.focus();
-      this.hasUpdatedOnce = true;
-    }
-  }
-
-  private hasUpdatedOnce = false;
-
   /** A submit handler that stops the browser's own submission. */
   protected onSubmit(handler: () => Promise<void>) {
     return (e: Event) => {
@@ -257,7 +239,87 @@ export abstract class FormElement extends ClerkElement {
     return text;
   }
 
+  /** The title and subtitle of the current step. */
+  protected abstract heading(): { title: string; subtitle?: string };
+
+  /** The card footer (links to the other flow). */
+  protected renderFooter(): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
+  /** The "Didn't receive a code? Resend" button of a code step: disabled, with the seconds left, until it may be used. */
+  protected resendButton(key: string, resend: () => Promise<void>): TemplateResult {
+    const label = this.t(key);
+    const waiting = this.resendIn > 0;
+    return html`<button
+      type="button"
+      class="cl-link cl-resend"
+      part="form-resend-code-link formResendCodeLink"
+      ?disabled=${waiting || this.busy}
+      @click=${() => void this.run(resend)}
+    >
+      ${waiting ? `${label} (${this.resendIn})` : label}
+    </button>`;
+  }
+
+  /**
+   * The verification-code field of a code step: `code` keeps the six digits of what is typed or pasted ("123 456",
+   * "Code: 123456"), and the sixth submits the step (`attempt`). `key` names its label.
+   */
+  protected codeField(id: string, key: string, attempt: () => Promise<void>): TemplateResult {
+    return field({
+      id,
+      name: 'code',
+      autocomplete: 'one-time-code',
+      inputmode: 'numeric',
+      // Not 6: the browser would cut a pasted "123 456" or "Your code: 123456" before it reaches onInput.
+      maxlength: CODE_MAXLENGTH,
+      code: true,
+      label: this.t(key),
+      value: this.code,
+      error: this.errors.code,
+      required: true,
+      onInput: (v) => {
+        this.code = v.replace(/\D/g, '').slice(0, 6);
+        if (this.code.length === 6 && !this.busy) void this.run(attempt);
+      },
+    });
+  }
+
+  /** The step's submit button (`formButtonPrimary`), disabled while a request runs. */
+  protected submitButton(label = this.t('formButtonPrimary')): TemplateResult {
+    return html`<button class="cl-button cl-button-primary" part="button button-primary formButtonPrimary" type="submit" ?disabled=${this.busy}>
+      ${label}
+    </button>`;
+  }
+
+  /** "Back": goes to the step `to` sets. */
+  protected backButton(to: () => void): TemplateResult {
+    return html`<button type="button" class="cl-link" @click=${() => this.goTo(to)}>${this.t('backButton')}</button>`;
+  }
+
+  /** The identity row of a step: who is signing in or up (`text`, never markup) and "Back" (`to`) to change it. */
+  protected identityRow(text: string, to: () => void): TemplateResult {
+    return html`<div class="cl-identity"><span>${text}</span>${this.backButton(to)}</div>`;
+  }
+
   protected formErrorTemplate(): TemplateResult | typeof nothing {
     return this.formError ? html`<p class="cl-form-error" role="alert">${this.formError}</p>` : nothing;
+  }
+
+  /** The light-DOM form of the current step. */
+  protected abstract renderForm(): TemplateResult;
+
+  protected override render(): TemplateResult {
+    const { title, subtitle } = this.heading();
+    const footer = this.renderFooter();
+    return html`<div class="card" part="base card">
+      <header part="header">
+        <h1 part="header-title headerTitle">${title}</h1>
+        ${subtitle ? html`<p class="subtitle" part="header-subtitle headerSubtitle">${subtitle}</p>` : nothing}
+      </header>
+      <slot></slot>
+      ${footer === nothing ? nothing : html`<footer part="footer">${footer}</footer>`}
+    </div>`;
   }
 }

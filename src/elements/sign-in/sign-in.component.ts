@@ -9,11 +9,8 @@ import { styles } from './sign-in.styles.js';
 export const SIGN_IN_STEPS = ['start', 'password', 'email-code', 'alternative-methods', 'forgot-password', 'reset-password'] as const;
 export type SignInStep = (typeof SIGN_IN_STEPS)[number];
 
-/**
- * Input limits: the server's (`src/server/routes/client.ts`) for the identifier and passwords. The code field sends
- * only the six digits it keeps (the server takes 16), and takes text around a pasted code.
- */
-const MAX = { identifier: 320, password: 1024, code: 64 };
+/** Input limits: the server's (`src/server/routes/client.ts`) for the identifier and passwords (the code field has its own). */
+const MAX = { identifier: 320, password: 1024 };
 
 export interface SignInInitialValues {
   emailAddress?: string;
@@ -51,7 +48,6 @@ export class ClerkSignIn extends FormElement {
   @state() private step: SignInStep = 'start';
   @state() private identifier = '';
   @state() private password = '';
-  @state() private code = '';
   @state() private newPassword = '';
   @state() private confirmPassword = '';
   @state() private signOutOthers = true;
@@ -132,6 +128,77 @@ export class ClerkSignIn extends FormElement {
       : this.t('signIn.alternativeMethods.blockButton__emailCode', { identifier: f.safeIdentifier ?? this.signIn?.identifier ?? '' });
   }
 
+  private choose(f: SignInFactor): Promise<void> {
+    if (f.strategy === 'password') {
+      this.goTo(() => {
+        this.step = 'password';
+        this.password = '';
+      });
+      return Promise.resolve();
+    }
+    return this.sendCode(f);
+  }
+
+  private async start(): Promise<void> {
+    const clerk = this.instance!;
+    if (!clerk.client) await clerk.load();
+    this.signIn = await clerk.client!.signIn.create({ identifier: this.identifier.trim() });
+    if (this.factor('password')) this.goTo(() => (this.step = 'password'));
+    else await this.sendCode();
+  }
+
+  private async attemptPassword(): Promise<void> {
+    this.signIn = await this.signIn!.attemptFirstFactor({ strategy: 'password', password: this.password });
+    await this.finish();
+  }
+
+  private async sendCode(f = this.factor('email_code')): Promise<void> {
+    this.signIn = await this.signIn!.prepareFirstFactor({ strategy: 'email_code', ...(f?.emailAddressId ? { emailAddressId: f.emailAddressId } : {}) });
+    this.emailFactor = f;
+    this.codeSent(() => (this.step = 'email-code'));
+  }
+
+  private async forgotPassword(): Promise<void> {
+    const f = this.factor('reset_password_email_code');
+    this.signIn = await this.signIn!.prepareFirstFactor({
+      strategy: 'reset_password_email_code',
+      ...(f?.emailAddressId ? { emailAddressId: f.emailAddressId } : {}),
+    });
+    this.codeSent(() => (this.step = 'forgot-password'));
+  }
+
+  private async attemptCode(): Promise<void> {
+    const strategy = this.step === 'forgot-password' ? 'reset_password_email_code' : 'email_code';
+    this.signIn = await this.signIn!.attemptFirstFactor({ strategy, code: this.code });
+    if (this.signIn.status === 'needs_new_password') this.goTo(() => (this.step = 'reset-password'));
+    else await this.finish();
+  }
+
+  private async resetPassword(): Promise<void> {
+    if (this.newPassword !== this.confirmPassword) {
+      this.errors = { confirm: this.t('formFieldError__notMatchingPasswords') };
+      return;
+    }
+    this.signIn = await this.signIn!.resetPassword({ password: this.newPassword, signOutOfOtherSessions: this.signOutOthers });
+    await this.finish();
+  }
+
+  private async finish(): Promise<void> {
+    const clerk = this.instance!;
+    const sessionId = this.signIn?.createdSessionId;
+    if (this.signIn?.status !== 'complete' || !sessionId) return;
+    await clerk.setActive({ session: sessionId });
+    this.password = '';
+    this.newPassword = '';
+    this.confirmPassword = '';
+    if (!this.emit('clerk-sign-in', { sessionId })) return;
+    const target = this.forceRedirectUrl ?? this.fallbackRedirectUrl;
+    if (this.forceRedirectUrl || !new URL(location.href).searchParams.has('redirect_url')) {
+      if (target) await clerk.navigate(target);
+      else if (this.routing !== 'virtual') await clerk.redirectToAfterSignIn();
+    } else await clerk.redirectToAfterSignIn();
+  }
+
   protected heading(): { title: string; subtitle?: string } {
     switch (this.step) {
       case 'password':
@@ -157,10 +224,6 @@ export class ClerkSignIn extends FormElement {
       <a href=${url ?? '#'} @click=${(e: MouseEvent) => switchModal(this, 'clerk-sign-up', e)}>${this.t('signIn.start.actionLink')}</a>`;
   }
 
-  private back(): TemplateResult {
-    return html`<button type="button" class="cl-link" @click=${() => this.goTo(() => (this.step = 'start'))}>${this.t('backButton')}</button>`;
-  }
-
   /** "Use another method": the list of the other first factors, shown when there is one. */
   private anotherMethod(): TemplateResult | typeof nothing {
     const from = this.step === 'email-code' ? 'email-code' : 'password';
@@ -179,25 +242,9 @@ export class ClerkSignIn extends FormElement {
     </button>`;
   }
 
-  private choose(f: SignInFactor): Promise<void> {
-    if (f.strategy === 'password') {
-      this.goTo(() => {
-        this.step = 'password';
-        this.password = '';
-      });
-      return Promise.resolve();
-    }
-    return this.sendCode(f);
-  }
-
+  /** Who is signing in, and "Back" to the identifier. */
   private identity(): TemplateResult {
-    return html`<div class="cl-identity"><span>${this.signIn?.identifier ?? this.identifier}</span>${this.back()}</div>`;
-  }
-
-  private submit(label = this.t('formButtonPrimary')): TemplateResult {
-    return html`<button class="cl-button cl-button-primary" part="button button-primary formButtonPrimary" type="submit" ?disabled=${this.busy}>
-      ${label}
-    </button>`;
+    return this.identityRow(this.signIn?.identifier ?? this.identifier, () => (this.step = 'start'));
   }
 
   protected renderForm(): TemplateResult {
@@ -223,7 +270,7 @@ export class ClerkSignIn extends FormElement {
               : nothing,
             onInput: (v) => (this.password = v),
           })}
-          ${this.formErrorTemplate()} ${this.submit()} ${this.anotherMethod()}
+          ${this.formErrorTemplate()} ${this.submitButton()} ${this.anotherMethod()}
         </form>`;
       case 'alternative-methods':
         return html`<div class="cl-form">
@@ -243,32 +290,14 @@ export class ClerkSignIn extends FormElement {
                 </li>`,
             )}
           </ul>
-          ${this.formErrorTemplate()}
-          <button type="button" class="cl-link" @click=${() => this.goTo(() => (this.step = this.methodsFrom))}>${this.t('backButton')}</button>
+          ${this.formErrorTemplate()} ${this.backButton(() => (this.step = this.methodsFrom))}
         </div>`;
       case 'email-code':
       case 'forgot-password':
         return html`<form class="cl-form" novalidate @submit=${this.onSubmit(() => this.attemptCode())}>
           ${this.identity()}
-          ${field({
-            id: this.ids.code,
-            name: 'code',
-            autocomplete: 'one-time-code',
-            inputmode: 'numeric',
-            // Not 6: a pasted "Your code: 123 456" must arrive whole; the handler keeps the six digits it sends.
-            maxlength: MAX.code,
-            code: true,
-            label: this.t(this.step === 'email-code' ? 'signIn.emailCode.formTitle' : 'signIn.forgotPassword.formTitle'),
-            value: this.code,
-            error: this.errors.code,
-            required: true,
-            onInput: (v) => {
-              // A pasted "123 456" or "Code: 123456" becomes the six digits.
-              this.code = v.replace(/\D/g, '').slice(0, 6);
-              if (this.code.length === 6 && !this.busy) void this.run(() => this.attemptCode());
-            },
-          })}
-          ${this.formErrorTemplate()} ${this.submit()}
+          ${this.codeField(this.ids.code, this.step === 'email-code' ? 'signIn.emailCode.formTitle' : 'signIn.forgotPassword.formTitle', () => this.attemptCode())}
+          ${this.formErrorTemplate()} ${this.submitButton()}
           ${
             this.step === 'email-code'
               ? this.resendButton('signIn.emailCode.resendButton', () => this.sendCode(this.emailFactor))
@@ -307,7 +336,7 @@ export class ClerkSignIn extends FormElement {
             ><input type="checkbox" .checked=${this.signOutOthers} @change=${(e: Event) => (this.signOutOthers = (e.target as HTMLInputElement).checked)} />
             ${this.t('formFieldLabel__signOutOfOtherSessions')}</label
           >
-          ${this.formErrorTemplate()} ${this.submit(this.t('signIn.resetPassword.formButtonPrimary'))}
+          ${this.formErrorTemplate()} ${this.submitButton(this.t('signIn.resetPassword.formButtonPrimary'))}
         </form>`;
       default:
         return html`<form class="cl-form" novalidate @submit=${this.onSubmit(() => this.start())}>
@@ -322,76 +351,8 @@ export class ClerkSignIn extends FormElement {
             required: true,
             onInput: (v) => (this.identifier = v),
           })}
-          ${this.formErrorTemplate()} ${this.submit()}
+          ${this.formErrorTemplate()} ${this.submitButton()}
         </form>`;
     }
-  }
-
-  private async start(): Promise<void> {
-    const clerk = this.instance!;
-    if (!clerk.client) await clerk.load();
-    this.signIn = await clerk.client!.signIn.create({ identifier: this.identifier.trim() });
-    if (this.factor('password')) this.goTo(() => (this.step = 'password'));
-    else await this.sendCode();
-  }
-
-  private async attemptPassword(): Promise<void> {
-    this.signIn = await this.signIn!.attemptFirstFactor({ strategy: 'password', password: this.password });
-    await this.finish();
-  }
-
-  private async sendCode(f = this.factor('email_code')): Promise<void> {
-    this.signIn = await this.signIn!.prepareFirstFactor({ strategy: 'email_code', ...(f?.emailAddressId ? { emailAddressId: f.emailAddressId } : {}) });
-    this.emailFactor = f;
-    this.startResendCountdown();
-    this.goTo(() => {
-      this.step = 'email-code';
-      this.code = '';
-    });
-  }
-
-  private async forgotPassword(): Promise<void> {
-    const f = this.factor('reset_password_email_code');
-    this.signIn = await this.signIn!.prepareFirstFactor({
-      strategy: 'reset_password_email_code',
-      ...(f?.emailAddressId ? { emailAddressId: f.emailAddressId } : {}),
-    });
-    this.startResendCountdown();
-    this.goTo(() => {
-      this.step = 'forgot-password';
-      this.code = '';
-    });
-  }
-
-  private async attemptCode(): Promise<void> {
-    const strategy = this.step === 'forgot-password' ? 'reset_password_email_code' : 'email_code';
-    this.signIn = await this.signIn!.attemptFirstFactor({ strategy, code: this.code });
-    if (this.signIn.status === 'needs_new_password') this.goTo(() => (this.step = 'reset-password'));
-    else await this.finish();
-  }
-
-  private async resetPassword(): Promise<void> {
-    if (this.newPassword !== this.confirmPassword) {
-      this.errors = { confirm: this.t('formFieldError__notMatchingPasswords') };
-      return;
-    }
-    this.signIn = await this.signIn!.resetPassword({ password: this.newPassword, signOutOfOtherSessions: this.signOutOthers });
-    await this.finish();
-  }
-
-  private async finish(): Promise<void> {
-    const clerk = this.instance!;
-    const sessionId = this.signIn?.createdSessionId;
-    if (this.signIn?.status !== 'complete' || !sessionId) return;
-    await clerk.setActive({ session: sessionId });
-    this.password = '';
-    this.newPassword = '';
-    this.confirmPassword = '';
-    if (!this.emit('clerk-sign-in', { sessionId })) return;
-    const target = this.forceRedirectUrl ?? this.fallbackRedirectUrl;
-    if (this.forceRedirectUrl || !new URL(location.href).searchParams.has('redirect_url')) {
-      if (target) await clerk.navigate(target);
-      else if (this.routing !== 'virtual') await clerk.redirectToAfterSignIn();
-    } else await clerk.redirectToAfterSignIn();
   }
 }

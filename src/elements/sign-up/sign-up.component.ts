@@ -5,7 +5,7 @@ import type { SignUp, SignUpParams } from '../../core/resources/sign-up.js';
 import { FormElement } from '../shared/form-element.js';
 import { field, uid } from '../shared/light-form.js';
 import { switchModal } from '../shared/modal-switch.js';
-import { CODE_MAXLENGTH, EMPTY, FALLBACK, FIELDS, missingFieldsError, SIGN_UP_FIELDS, type SignUpField } from './sign-up.fields.js';
+import { EMPTY, FALLBACK, FIELDS, missingFieldsError, SIGN_UP_FIELDS, type SignUpField } from './sign-up.fields.js';
 import { styles } from './sign-up.styles.js';
 
 export { SIGN_UP_FIELDS, type SignUpField };
@@ -52,7 +52,6 @@ export class ClerkSignUp extends FormElement {
 
   @state() private step: SignUpStep = 'start';
   @state() private values: Record<SignUpField, string> = { ...EMPTY };
-  @state() private code = '';
   private signUp: SignUp | undefined;
 
   /** Where "Sign in" leads; the instance's sign-in URL when absent. */
@@ -77,10 +76,6 @@ export class ClerkSignUp extends FormElement {
       for (const f of ['emailAddress', 'username', 'firstName', 'lastName'] as const) next[f] ||= this.initialValues[f] ?? '';
       this.values = next;
     }
-  }
-
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
-    super.updated(changed);
   }
 
   private get mode(): 'public' | 'restricted' | 'waitlist' {
@@ -139,109 +134,6 @@ export class ClerkSignUp extends FormElement {
     return super.errorText(e);
   }
 
-  protected heading(): { title: string; subtitle?: string } {
-    if (this.closed) {
-      return {
-        title: this.t('signUp.restrictedAccess.title'),
-        subtitle: this.t(this.mode === 'waitlist' ? 'signUp.restrictedAccess.subtitleWaitlist' : 'signUp.restrictedAccess.subtitle'),
-      };
-    }
-    if (this.step === 'email-code') return { title: this.t('signUp.emailCode.title'), subtitle: this.t('signUp.emailCode.subtitle') };
-    return { title: this.t('signUp.start.title'), subtitle: this.t('signUp.start.subtitle') };
-  }
-
-  protected override renderFooter(): TemplateResult | typeof nothing {
-    if (this.step !== 'start') return nothing;
-    const url = this.signInUrl ?? this.instance?.buildSignInUrl();
-    const keys = this.closed ? 'signUp.restrictedAccess' : 'signUp.start';
-    // In a modal, "Sign in" turns the modal back into sign-in instead of leaving the page.
-    const onClick = (e: MouseEvent) => switchModal(this, 'clerk-sign-in', e);
-    return html`${this.t(`${keys}.actionText`)} <a href=${url ?? '#'} @click=${onClick}>${this.t(`${keys}.actionLink`)}</a>`;
-  }
-
-  private submit(): TemplateResult {
-    return html`<button class="cl-button cl-button-primary" part="button button-primary formButtonPrimary" type="submit" ?disabled=${this.busy}>
-      ${this.t('formButtonPrimary')}
-    </button>`;
-  }
-
-  private input(f: SignUpField): TemplateResult {
-    const spec = FIELDS[f];
-    const { required } = this.setting(f);
-    const min = this.instance?.environment?.userSettings.passwordSettings?.minLength ?? 8;
-    return field({
-      id: this.ids[f],
-      name: f,
-      type: spec.type,
-      autocomplete: spec.autocomplete,
-      maxlength: spec.maxlength,
-      label: this.t(spec.label),
-      placeholder: spec.placeholder ? this.t(spec.placeholder) : undefined,
-      optionalText: required ? undefined : this.t('formFieldHintText__optional'),
-      // The rule, unless the error under the field already states it (a too short password): said once.
-      hint:
-        f === 'password' && !/^form_password_(length|size)/.test(this.errorCodes.password ?? '')
-          ? `${this.t('unstable__errors.passwordComplexity.sentencePrefix')} ${this.t('unstable__errors.passwordComplexity.minimumLength', { length: String(min) })}.`
-          : undefined,
-      required,
-      value: this.values[f],
-      error: this.errors[f],
-      onInput: (v) => (this.values = { ...this.values, [f]: v }),
-    });
-  }
-
-  private renderClosed(): TemplateResult {
-    if (this.mode !== 'waitlist') return html``;
-    const url = this.waitlistUrl ?? (this.instance?.environment?.displayConfig.waitlistUrl as string | undefined) ?? '#';
-    return html`<div class="cl-form">
-      <a class="cl-button cl-button-primary" part="button button-primary formButtonPrimary" href=${url}
-        >${this.t('signUp.restrictedAccess.blockButton__joinWaitlist')}</a
-      >
-    </div>`;
-  }
-
-  private renderCodeStep(): TemplateResult {
-    return html`<form class="cl-form" novalidate @submit=${this.onSubmit(() => this.attemptCode())}>
-      ${this.formErrorTemplate()}
-      <div class="cl-identity">
-        <span>${this.signUp?.emailAddress ?? this.values.emailAddress}</span>
-        <button type="button" class="cl-link" @click=${() => this.goTo(() => (this.step = 'start'))}>${this.t('backButton')}</button>
-      </div>
-      ${field({
-        id: this.ids.code,
-        name: 'code',
-        autocomplete: 'one-time-code',
-        inputmode: 'numeric',
-        // Not 6: the browser would cut a pasted "123 456" or "Your code: 123456" before it reaches onInput.
-        maxlength: CODE_MAXLENGTH,
-        code: true,
-        label: this.t('signUp.emailCode.formTitle'),
-        value: this.code,
-        error: this.errors.code,
-        required: true,
-        onInput: (v) => {
-          this.code = v.replace(/\D/g, '').slice(0, 6);
-          if (this.code.length === 6 && !this.busy) void this.run(() => this.attemptCode());
-        },
-      })}
-      ${this.submit()} ${this.resendButton('signUp.emailCode.resendButton', () => this.sendCode())}
-    </form>`;
-  }
-
-  protected renderForm(): TemplateResult {
-    // The fields depend on the environment: draw none until it is known rather than the wrong ones.
-    if (!this.loaded) return html``;
-    if (this.closed) return this.renderClosed();
-    if (this.step === 'email-code') return this.renderCodeStep();
-    const shown = this.shownFields;
-    const names: SignUpField[] = shown.filter((f) => f === 'firstName' || f === 'lastName');
-    // novalidate: empty and malformed fields get the same localized, focused errors as the server's, not browser bubbles.
-    return html`<form class="cl-form" novalidate @submit=${this.onSubmit(() => this.start())}>
-      ${this.formErrorTemplate()} ${names.length ? html`<div class="cl-name-row">${names.map((f) => this.input(f))}</div>` : nothing}
-      ${shown.filter((f) => !names.includes(f)).map((f) => this.input(f))} ${this.submit()}
-    </form>`;
-  }
-
   private async start(): Promise<void> {
     const clerk = this.instance!;
     if (!clerk.client) await clerk.load();
@@ -263,11 +155,7 @@ export class ClerkSignUp extends FormElement {
 
   private async sendCode(): Promise<void> {
     this.signUp = await this.signUp!.prepareEmailAddressVerification({ strategy: 'email_code' });
-    this.startResendCountdown();
-    this.goTo(() => {
-      this.step = 'email-code';
-      this.code = '';
-    });
+    this.codeSent(() => (this.step = 'email-code'));
   }
 
   private async attemptCode(): Promise<void> {
@@ -307,5 +195,82 @@ export class ClerkSignUp extends FormElement {
     const fromQuery = new URL(location.href).searchParams.has('redirect_url');
     if (!fromQuery && this.fallbackRedirectUrl) await clerk.navigate(this.fallbackRedirectUrl);
     else if (fromQuery || this.routing !== 'virtual') await clerk.navigate(clerk.buildAfterSignInUrl('signUp'));
+  }
+
+  protected heading(): { title: string; subtitle?: string } {
+    if (this.closed) {
+      return {
+        title: this.t('signUp.restrictedAccess.title'),
+        subtitle: this.t(this.mode === 'waitlist' ? 'signUp.restrictedAccess.subtitleWaitlist' : 'signUp.restrictedAccess.subtitle'),
+      };
+    }
+    if (this.step === 'email-code') return { title: this.t('signUp.emailCode.title'), subtitle: this.t('signUp.emailCode.subtitle') };
+    return { title: this.t('signUp.start.title'), subtitle: this.t('signUp.start.subtitle') };
+  }
+
+  protected override renderFooter(): TemplateResult | typeof nothing {
+    if (this.step !== 'start') return nothing;
+    const url = this.signInUrl ?? this.instance?.buildSignInUrl();
+    const keys = this.closed ? 'signUp.restrictedAccess' : 'signUp.start';
+    // In a modal, "Sign in" turns the modal back into sign-in instead of leaving the page.
+    const onClick = (e: MouseEvent) => switchModal(this, 'clerk-sign-in', e);
+    return html`${this.t(`${keys}.actionText`)} <a href=${url ?? '#'} @click=${onClick}>${this.t(`${keys}.actionLink`)}</a>`;
+  }
+
+  private input(f: SignUpField): TemplateResult {
+    const spec = FIELDS[f];
+    const { required } = this.setting(f);
+    const min = this.instance?.environment?.userSettings.passwordSettings?.minLength ?? 8;
+    return field({
+      id: this.ids[f],
+      name: f,
+      type: spec.type,
+      autocomplete: spec.autocomplete,
+      maxlength: spec.maxlength,
+      label: this.t(spec.label),
+      placeholder: spec.placeholder ? this.t(spec.placeholder) : undefined,
+      optionalText: required ? undefined : this.t('formFieldHintText__optional'),
+      // The rule, unless the error under the field already states it (a too short password): said once.
+      hint:
+        f === 'password' && !/^form_password_(length|size)/.test(this.errorCodes.password ?? '')
+          ? `${this.t('unstable__errors.passwordComplexity.sentencePrefix')} ${this.t('unstable__errors.passwordComplexity.minimumLength', { length: String(min) })}.`
+          : undefined,
+      required,
+      value: this.values[f],
+      error: this.errors[f],
+      onInput: (v) => (this.values = { ...this.values, [f]: v }),
+    });
+  }
+
+  private renderClosed(): TemplateResult {
+    if (this.mode !== 'waitlist') return html``;
+    const url = this.waitlistUrl ?? (this.instance?.environment?.displayConfig.waitlistUrl as string | undefined) ?? '#';
+    return html`<div class="cl-form">
+      <a class="cl-button cl-button-primary" part="button button-primary formButtonPrimary" href=${url}
+        >${this.t('signUp.restrictedAccess.blockButton__joinWaitlist')}</a
+      >
+    </div>`;
+  }
+
+  private renderCodeStep(): TemplateResult {
+    return html`<form class="cl-form" novalidate @submit=${this.onSubmit(() => this.attemptCode())}>
+      ${this.formErrorTemplate()} ${this.identityRow(this.signUp?.emailAddress ?? this.values.emailAddress, () => (this.step = 'start'))}
+      ${this.codeField(this.ids.code, 'signUp.emailCode.formTitle', () => this.attemptCode())} ${this.submitButton()}
+      ${this.resendButton('signUp.emailCode.resendButton', () => this.sendCode())}
+    </form>`;
+  }
+
+  protected renderForm(): TemplateResult {
+    // The fields depend on the environment: draw none until it is known rather than the wrong ones.
+    if (!this.loaded) return html``;
+    if (this.closed) return this.renderClosed();
+    if (this.step === 'email-code') return this.renderCodeStep();
+    const shown = this.shownFields;
+    const names: SignUpField[] = shown.filter((f) => f === 'firstName' || f === 'lastName');
+    // novalidate: empty and malformed fields get the same localized, focused errors as the server's, not browser bubbles.
+    return html`<form class="cl-form" novalidate @submit=${this.onSubmit(() => this.start())}>
+      ${this.formErrorTemplate()} ${names.length ? html`<div class="cl-name-row">${names.map((f) => this.input(f))}</div>` : nothing}
+      ${shown.filter((f) => !names.includes(f)).map((f) => this.input(f))} ${this.submitButton()}
+    </form>`;
   }
 }

@@ -50,12 +50,6 @@ export const FALLBACK: Record<SignUpField, { enabled: boolean; required: boolean
   password: { enabled: true, required: true },
 };
 
-/**
- * The code field's limit. What is sent is the six digits the field keeps (the server takes at most 16); the field
- * itself takes more, so a pasted "Your code: 123 456" arrives whole before the digits are picked out.
- */
-export const CODE_MAXLENGTH = 64;
-
 export const EMPTY: Record<SignUpField, string> = { firstName: '', lastName: '', username: '', emailAddress: '', password: '' };
 
 /** Required fields the sign-up still misses, as the FAPI would report them, so they land on their inputs. */

@@ -70,6 +70,12 @@ export class ClerkUserButton extends ClerkElement {
   /** Extra items, and `{ label: 'manageAccount' | 'signOut' }` entries that move the defaults (Clerk's `customMenuItems`). */
   @property({ attribute: false }) customMenuItems: UserButtonMenuItem[] | undefined;
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.hide();
+    this.isOpen = false;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('customMenuItems')) this.entries = menuEntries(this.customMenuItems);
@@ -89,11 +95,56 @@ export class ClerkUserButton extends ClerkElement {
     else this.hide();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.hide();
-    this.isOpen = false;
+  private readonly handleOutsidePointer = (e: PointerEvent): void => {
+    if (!e.composedPath().includes(this)) this.dismiss(false);
+  };
+
+  private handleTriggerClick(): void {
+    if (this.isOpen) this.dismiss(true);
+    else this.openOn('first');
   }
+
+  private handleTriggerKeydown(e: KeyboardEvent): void {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      this.openOn(e.key === 'ArrowUp' ? 'last' : 'first');
+    } else if (e.key === 'Escape' && this.isOpen) {
+      e.preventDefault();
+      e.stopPropagation();
+      this.dismiss(true);
+    }
+  }
+
+  private handleMenuKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      this.dismiss(true);
+    } else if (e.key === 'Tab') {
+      // Shift+Tab goes back to the trigger, just before the menu. Tab closes first and lets the browser move on
+      // from the trigger, past the element (tabbing out of a showing popover, Chromium returns to its start).
+      try {
+        this.card?.hidePopover?.();
+      } catch {
+        /* not shown as a popover */
+      }
+      this.dismiss(true);
+      if (e.shiftKey) e.preventDefault();
+    } else {
+      const items = this.items();
+      moveInMenu(e, items, items.indexOf(this.shadowRoot?.activeElement as HTMLElement));
+    }
+  }
+
+  /** Focus moving out of the menu (by a script, or a click on something focusable) closes it. */
+  private handleMenuFocusOut(e: FocusEvent): void {
+    const to = e.relatedTarget;
+    if (to instanceof Node && to !== this && !this.renderRoot.contains(to)) this.dismiss(false);
+  }
+
+  private readonly handleImageError = (): void => {
+    this.brokenImage = this.resources.user?.imageUrl;
+  };
 
   /** Opens the menu (focus stays where it is). */
   open(): void {
@@ -139,7 +190,7 @@ export class ClerkUserButton extends ClerkElement {
     if (!this.isOpen || !trigger || !card || this.anchored) return;
     const { placed, stop } = anchor(trigger, card);
     this.anchored = { stop };
-    document.addEventListener('pointerdown', this.onOutsidePointer, true);
+    document.addEventListener('pointerdown', this.handleOutsidePointer, true);
     await placed;
     if (this.isOpen) this.focusPending();
   }
@@ -147,7 +198,7 @@ export class ClerkUserButton extends ClerkElement {
   private hide(): void {
     this.anchored?.stop();
     this.anchored = undefined;
-    document.removeEventListener('pointerdown', this.onOutsidePointer, true);
+    document.removeEventListener('pointerdown', this.handleOutsidePointer, true);
   }
 
   private focusPending(): void {
@@ -159,53 +210,6 @@ export class ClerkUserButton extends ClerkElement {
 
   private items(): HTMLElement[] {
     return Array.from(this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]'));
-  }
-
-  private readonly onOutsidePointer = (e: PointerEvent): void => {
-    if (!e.composedPath().includes(this)) this.dismiss(false);
-  };
-
-  private onTriggerClick(): void {
-    if (this.isOpen) this.dismiss(true);
-    else this.openOn('first');
-  }
-
-  private onTriggerKeydown(e: KeyboardEvent): void {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      this.openOn(e.key === 'ArrowUp' ? 'last' : 'first');
-    } else if (e.key === 'Escape' && this.isOpen) {
-      e.preventDefault();
-      e.stopPropagation();
-      this.dismiss(true);
-    }
-  }
-
-  private onMenuKeydown(e: KeyboardEvent): void {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      this.dismiss(true);
-    } else if (e.key === 'Tab') {
-      // Shift+Tab goes back to the trigger, just before the menu. Tab closes first and lets the browser move on
-      // from the trigger, past the element (tabbing out of a showing popover, Chromium returns to its start).
-      try {
-        this.card?.hidePopover?.();
-      } catch {
-        /* not shown as a popover */
-      }
-      this.dismiss(true);
-      if (e.shiftKey) e.preventDefault();
-    } else {
-      const items = this.items();
-      moveInMenu(e, items, items.indexOf(this.shadowRoot?.activeElement as HTMLElement));
-    }
-  }
-
-  /** Focus moving out of the menu (by a script, or a click on something focusable) closes it. */
-  private onMenuFocusOut(e: FocusEvent): void {
-    const to = e.relatedTarget;
-    if (to instanceof Node && to !== this && !this.renderRoot.contains(to)) this.dismiss(false);
   }
 
   private manageAccount(): void {
@@ -312,9 +316,15 @@ export class ClerkUserButton extends ClerkElement {
   private renderPopover(user: User): TemplateResult {
     const { main, secondary } = identity(user);
     const imageOk = this.brokenImage !== user.imageUrl;
-    return html`<div class="popover" part="popover userButtonPopoverCard" popover="manual" @keydown=${this.onMenuKeydown} @focusout=${this.onMenuFocusOut}>
+    return html`<div
+      class="popover"
+      part="popover userButtonPopoverCard"
+      popover="manual"
+      @keydown=${this.handleMenuKeydown}
+      @focusout=${this.handleMenuFocusOut}
+    >
       <div class="preview" part="user-preview userPreview">
-        ${avatar(user, 'user-preview-avatar userPreviewAvatarBox', imageOk, this.onImageError)}
+        ${avatar(user, 'user-preview-avatar userPreviewAvatarBox', imageOk, this.handleImageError)}
         <div class="identity">
           <span class="main" id="identity-main" part="user-preview-name userPreviewMainIdentifier">${main}</span>
           ${secondary ? html`<span class="secondary" part="user-preview-email userPreviewSecondaryIdentifier">${secondary}</span>` : nothing}
@@ -325,10 +335,6 @@ export class ClerkUserButton extends ClerkElement {
       </div>
     </div>`;
   }
-
-  private readonly onImageError = (): void => {
-    this.brokenImage = this.resources.user?.imageUrl;
-  };
 
   protected override render(): TemplateResult | typeof nothing {
     const user = this.resources.user;
@@ -342,14 +348,14 @@ export class ClerkUserButton extends ClerkElement {
         aria-haspopup="menu"
         aria-expanded=${this.isOpen ? 'true' : 'false'}
         aria-controls=${this.isOpen ? 'menu' : nothing}
-        @click=${this.onTriggerClick}
-        @keydown=${this.onTriggerKeydown}
+        @click=${this.handleTriggerClick}
+        @keydown=${this.handleTriggerKeydown}
         @pointerenter=${prefetch}
         @focus=${prefetch}
       >
         <span class="visually-hidden">${this.t('userButton.action__openUserMenu')}</span>
         ${this.showName ? html`<span class="name" part="name userButtonOuterIdentifier">${user.displayName}</span>` : nothing}
-        ${avatar(user, 'avatar userButtonAvatarBox', imageOk, this.onImageError)}
+        ${avatar(user, 'avatar userButtonAvatarBox', imageOk, this.handleImageError)}
       </button>
       ${this.isOpen ? this.renderPopover(user) : nothing}
     </div>`;

@@ -49,6 +49,14 @@ export class ClerkWaitlist extends FormElement {
     return false;
   }
 
+  private async join(): Promise<void> {
+    const clerk = this.instance!;
+    const entry = await clerk.joinWaitlist({ emailAddress: this.email.trim() });
+    this.goTo(() => (this.joined = true));
+    if (!this.emit('clerk-waitlist-join', { id: entry.id, emailAddress: this.email.trim() })) return;
+    if (this.afterJoinWaitlistUrl) await clerk.navigate(this.afterJoinWaitlistUrl);
+  }
+
   protected heading(): { title: string; subtitle?: string } {
     return this.joined
       ? { title: this.t('waitlist.success.title'), subtitle: this.t('waitlist.success.subtitle') }
@@ -76,18 +84,7 @@ export class ClerkWaitlist extends FormElement {
         required: true,
         onInput: (v) => (this.email = v),
       })}
-      ${this.formErrorTemplate()}
-      <button class="cl-button cl-button-primary" part="button button-primary formButtonPrimary" type="submit" ?disabled=${this.busy}>
-        ${this.t('waitlist.start.formButton')}
-      </button>
+      ${this.formErrorTemplate()} ${this.submitButton(this.t('waitlist.start.formButton'))}
     </form>`;
-  }
-
-  private async join(): Promise<void> {
-    const clerk = this.instance!;
-    const entry = await clerk.joinWaitlist({ emailAddress: this.email.trim() });
-    this.goTo(() => (this.joined = true));
-    if (!this.emit('clerk-waitlist-join', { id: entry.id, emailAddress: this.email.trim() })) return;
-    if (this.afterJoinWaitlistUrl) await clerk.navigate(this.afterJoinWaitlistUrl);
   }
 }
