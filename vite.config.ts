@@ -64,6 +64,8 @@ export default defineConfig(({ mode }) => {
       lib: lib(m),
       rolldownOptions: {
         output: {
+          // Vite leaves whitespace in ES library output (to keep pure annotations); Rolldown's own minifier keeps them.
+          minify: m !== 'esm',
           // Word characters only: the server serves chunks under /npm/@clerk/clerk-js@<v>/dist/chunks/<name>.js by that pattern.
           chunkFileNames: (chunk) => `chunks/${chunk.name.replace(/[^\w-]/g, '-')}-[hash].js`,
           ...(m === 'pages' ? { assetFileNames: 'pages/[name][extname]' } : {}),
