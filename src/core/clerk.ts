@@ -116,7 +116,7 @@ export class Clerk implements ResourceHost {
     return this.options;
   }
   private readonly events = new Emitter<Events>();
-  private readonly sessions: Sessions;
+  private readonly sessionControl: Sessions;
   private loading: Promise<void> | undefined;
 
   constructor(publishableKey = '', options: ClerkOptions = {}) {
@@ -138,7 +138,7 @@ export class Clerk implements ResourceHost {
     if ((options.transport ?? (inBrowser() ? 'cookie' : 'header')) === 'header') {
       this.fapi.native = { storage: options.storage ?? memoryStorage(), key: `clerk-wc:client:${this.frontendApi}` };
     }
-    this.sessions = new Sessions(this, () => this.emit());
+    this.sessionControl = new Sessions(this, () => this.emit());
   }
 
   get isSignedIn(): boolean {
@@ -167,7 +167,7 @@ export class Clerk implements ResourceHost {
     this.loadError = failed[0]?.reason;
     this.loaded = failed.length < 2;
     this.setStatus(failed.length === 0 ? 'ready' : failed.length === 1 ? 'degraded' : 'error');
-    if (this.options.touchSession !== false && inBrowser()) this.sessions.touchOnVisible();
+    if (this.options.touchSession !== false && inBrowser()) this.sessionControl.touchOnVisible();
     this.emit();
   }
 
@@ -217,7 +217,7 @@ export class Clerk implements ResourceHost {
     const active = client.activeSessions;
     const keep = active.find((s) => s.id === this.session?.id);
     const next = keep ?? active.find((s) => s.id === client.lastActiveSessionId) ?? null;
-    this.sessions.select(next);
+    this.sessionControl.select(next);
     if (this.loaded || this.status !== 'loading') this.emit();
   }
 
@@ -231,7 +231,7 @@ export class Clerk implements ResourceHost {
   }
 
   getSessionToken(sessionId: string, template: string | undefined, skipCache: boolean): Promise<string | null> {
-    return this.sessions.getToken(sessionId, template, skipCache);
+    return this.sessionControl.getToken(sessionId, template, skipCache);
   }
 
   /** Calls `listener` with `{client, session, user, organization}` now (once loaded) and on every change. */
@@ -251,12 +251,12 @@ export class Clerk implements ResourceHost {
 
   /** Makes a session of this client the active one (or none), then optionally navigates. */
   setActive(params: SetActiveParams): Promise<void> {
-    return this.sessions.setActive(params);
+    return this.sessionControl.setActive(params);
   }
 
   /** Signs out: one session (`sessionId`) or every session of this client; all tabs follow. */
   signOut(callbackOrOptions?: (() => unknown) | SignOutOptions, maybeOptions?: SignOutOptions): Promise<void> {
-    return this.sessions.signOut(callbackOrOptions, maybeOptions);
+    return this.sessionControl.signOut(callbackOrOptions, maybeOptions);
   }
 
   /** Adds an email address to the waitlist (idempotent). */

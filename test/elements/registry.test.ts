@@ -4,13 +4,14 @@
 // every tag has JSX props and an HTMLElementTagNameMap entry is a type test: test/types/react-jsx.tsx.)
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Clerk } from '../../src/core/clerk.ts';
 import { CLERK_ELEMENTS, type ElementEntry } from '../../src/elements/registry.ts';
 import { useUiHarness, withPage, writePage } from './ui-harness.ts';
 
-const ELEMENTS = resolve(import.meta.dirname, '../../src/elements');
+const ROOT = resolve(import.meta.dirname, '../..');
+const ELEMENTS = join(ROOT, 'src/elements');
 const entries: readonly ElementEntry[] = CLERK_ELEMENTS;
 const chunks = [...new Set(entries.map((e) => e.chunk))].sort();
 const tagsOf = (chunk: string) => entries.filter((e) => e.chunk === chunk).map((e) => e.tag);
@@ -135,6 +136,32 @@ describe('the registry in Chromium, against the real server', () => {
         await page.locator('clerk-modal').waitFor({ state: 'detached' });
         assert.equal(await page.evaluate(() => document.activeElement?.id), 'opener', `close${e.component} gives focus back`);
       }
+    });
+  });
+
+  test('the ESM entry installs the host too: clerk-wc + clerk-wc/elements, as the Vue, Svelte and Angular apps use them', async () => {
+    const h = harness();
+    for (const f of ['index.js', 'elements.js']) copyFileSync(join(ROOT, 'dist', f), join(h.staticDir, `esm-${f}`));
+    const script = `import('/esm-index.js').then(async ({ Clerk }) => {
+  await import('/esm-elements.js');
+  const clerk = new Clerk('', { proxyUrl: location.origin });
+  window.esmClerk = clerk;
+  await clerk.load();
+  clerk.mountSignIn(document.getElementById('node'));
+  clerk.openWaitlist();
+});`;
+    const url = writePage(h, 'registry-esm', '<main><div id="node"></div></main>', script);
+    await withPage(h, 'registry-esm', async ({ page }) => {
+      await page.goto(url);
+      await page.locator('#node > clerk-sign-in').getByRole('textbox').first().waitFor();
+      await page.getByRole('dialog').waitFor();
+      const own = await page.evaluate(() => {
+        const esm = (window as unknown as { esmClerk: unknown }).esmClerk;
+        const inNode = document.querySelector('#node > clerk-sign-in') as (Element & { clerk?: unknown }) | null;
+        const inModal = document.querySelector('clerk-modal[data-component="clerk-waitlist"] > clerk-waitlist') as (Element & { clerk?: unknown }) | null;
+        return { node: inNode?.clerk === esm, modal: inModal?.clerk === esm, notTheGlobal: esm !== window.Clerk };
+      });
+      assert.deepEqual(own, { node: true, modal: true, notTheGlobal: true });
     });
   });
 });
