@@ -77,8 +77,11 @@ describe('the registry in Chromium, against the real server', () => {
   test('each chunk defines exactly the tags the table gives it', async () => {
     const h = harness();
     // Before anything else on the page: note every tag defined, by anyone.
-    const record =
-      'window.definedTags = []; const d = customElements.define; customElements.define = function (n, ...r) { window.definedTags.push(n); return d.call(this, n, ...r); };';
+    const record = [
+      'window.definedTags = [];',
+      'const define = customElements.define;',
+      'customElements.define = function (name, ...rest) { window.definedTags.push(name); return define.call(this, name, ...rest); };',
+    ].join('\n');
     for (const chunk of chunks) {
       const url = writePage(h, `registry-${chunk}`, '<main></main>');
       await withPage(h, `registry-${chunk}`, async ({ page }) => {
