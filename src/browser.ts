@@ -1,8 +1,10 @@
 // Script-tag entry (IIFE, dist/clerk.browser.js): `<script src=… data-clerk-publishable-key="pk_…">` sets
 // `window.Clerk` to an instance, so `await Clerk.load()` works as in Clerk's JavaScript quickstart.
 import { Clerk } from './core/clerk.js';
+import { installMountHost } from './core/mount.js';
 import { createStores } from './core/stores.js';
 import { startAutoloader } from './elements/loader.js';
+import { elementMountHost } from './elements/registry-host.js';
 
 declare global {
   interface Window {
@@ -15,6 +17,8 @@ declare global {
 const script = document.currentScript as HTMLScriptElement | null;
 const data = script?.dataset ?? {};
 window.ClerkWC ??= { Clerk, createStores };
+// Clerk.mountSignIn(div) and friends place the registry's elements (their chunks load on first sight).
+installMountHost(elementMountHost);
 
 // A second copy of the bundle on the page keeps the first instance (and its state).
 if (!(window.Clerk instanceof Object)) {

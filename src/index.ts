@@ -1,4 +1,10 @@
 // ESM entry: the headless client, its resources, errors and stores.
+import { installMountHost } from './core/mount.js';
+import { elementMountHost } from './elements/registry-host.js';
+
+// clerk.mountSignIn(div) and friends place the elements (defined by `import 'clerk-wc/elements'` or one chunk of it).
+installMountHost(elementMountHost);
+
 export { Clerk, CLERK_STATUSES } from './core/clerk.js';
 export type { ClerkOptions, ClerkStatus, Environment, Listener, LoadOptions, Resources, SetActiveParams, SignOutOptions } from './core/clerk.js';
 export { ClerkAPIResponseError, ClerkRuntimeError, isClerkAPIResponseError } from './core/errors.js';

@@ -1,17 +1,23 @@
-// The headless client: ClerkJS's public API (load, resources, setActive, signOut, tokens, navigation)
-// against any Frontend API — this project's server or a Clerk instance.
-import { ClerkAPIResponseError, ClerkRuntimeError } from './errors.js';
+// The headless client: ClerkJS's public API (load, resources, setActive, signOut, tokens, navigation, mounting)
+// against any Frontend API — this project's server or a Clerk instance. This file is the class: loading, state and
+// listeners; the rest is delegated by concept: sessions.ts (setActive, signOut, tokens, the `__session` cookie),
+// navigation.ts (URLs, redirects, navigate) and mount.ts (mount/open, done by the host the elements install).
+import { ClerkRuntimeError } from './errors.js';
 import { Emitter } from './events.js';
 import { Fapi, type Json, VERSION } from './fapi.js';
+import { mountHost } from './mount.js';
+import * as nav from './navigation.js';
 import { inBrowser } from './platform.js';
 import { frontendApiUrl, isCrossSite, parsePublishableKey } from './publishable-key.js';
 import { type ClientStorage, memoryStorage } from './storage.js';
-import { type AllowedRedirectOrigin, safeRedirect } from './redirects.js';
+import type { AllowedRedirectOrigin } from './redirects.js';
 import { camelize, type ResourceHost } from './resources/base.js';
 import { Client } from './resources/client.js';
 import type { Session } from './resources/session.js';
 import type { User } from './resources/user.js';
-import { type TabMessage, TokenCache } from './tokens.js';
+import { Sessions, type SetActiveParams, type SignOutOptions } from './sessions.js';
+
+export type { SetActiveParams, SignOutOptions } from './sessions.js';
 
 export const CLERK_STATUSES = ['loading', 'ready', 'degraded', 'error'] as const;
 export type ClerkStatus = (typeof CLERK_STATUSES)[number];
@@ -81,16 +87,6 @@ export interface Resources {
 
 export type Listener = (resources: Resources) => void;
 
-export interface SetActiveParams {
-  session: Session | string | null;
-  redirectUrl?: string;
-}
-
-export interface SignOutOptions {
-  sessionId?: string;
-  redirectUrl?: string;
-}
-
 type Events = { status: ClerkStatus; resources: Resources };
 
 export class Clerk implements ResourceHost {
@@ -120,9 +116,8 @@ export class Clerk implements ResourceHost {
     return this.options;
   }
   private readonly events = new Emitter<Events>();
-  private readonly tokens: TokenCache;
+  private readonly sessionControl: Sessions;
   private loading: Promise<void> | undefined;
-  private touchListening = false;
 
   constructor(publishableKey = '', options: ClerkOptions = {}) {
     this.publishableKey = publishableKey;
@@ -143,10 +138,7 @@ export class Clerk implements ResourceHost {
     if ((options.transport ?? (inBrowser() ? 'cookie' : 'header')) === 'header') {
       this.fapi.native = { storage: options.storage ?? memoryStorage(), key: `clerk-wc:client:${this.frontendApi}` };
     }
-    this.tokens = new TokenCache(this.fapi, `clerk-wc:${this.frontendApi}`);
-    this.tokens.onActiveToken = (jwt) => this.writeSessionCookie(jwt);
-    this.tokens.onTabMessage = (msg) => this.onTabMessage(msg);
-    this.tokens.onSessionInvalid = (id) => void this.dropInvalidSession(id);
+    this.sessionControl = new Sessions(this, () => this.emit());
   }
 
   get isSignedIn(): boolean {
@@ -175,17 +167,7 @@ export class Clerk implements ResourceHost {
     this.loadError = failed[0]?.reason;
     this.loaded = failed.length < 2;
     this.setStatus(failed.length === 0 ? 'ready' : failed.length === 1 ? 'degraded' : 'error');
-    if (this.options.touchSession !== false && inBrowser() && !this.touchListening) {
-      this.touchListening = true;
-      document.addEventListener('visibilitychange', () => {
-        const session = this.session;
-        if (document.visibilityState !== 'visible' || !session) return;
-        // A touch refused for the session (revoked or ended elsewhere) signs this tab out as a refused token does.
-        session.touch().catch((e: unknown) => {
-          if (e instanceof ClerkAPIResponseError && (e.status === 401 || e.status === 404)) void this.dropInvalidSession(session.id);
-        });
-      });
-    }
+    if (this.options.touchSession !== false && inBrowser()) this.sessionControl.touchOnVisible();
     this.emit();
   }
 
@@ -235,48 +217,12 @@ export class Clerk implements ResourceHost {
     const active = client.activeSessions;
     const keep = active.find((s) => s.id === this.session?.id);
     const next = keep ?? active.find((s) => s.id === client.lastActiveSessionId) ?? null;
-    this.setSession(next);
+    this.sessionControl.select(next);
     if (this.loaded || this.status !== 'loading') this.emit();
-  }
-
-  private setSession(session: Session | null): void {
-    const changed = (session?.id ?? null) !== (this.session?.id ?? null);
-    this.session = session;
-    this.user = session?.user ?? null;
-    if (changed) {
-      this.tokens.clear();
-      this.tokens.activeSessionId = session?.id ?? null;
-      if (!session) this.writeSessionCookie(null);
-    }
-    const jwt = session?.lastActiveToken?.jwt;
-    if (session && jwt) this.tokens.set(session.id, jwt);
   }
 
   private emit(): void {
     this.events.emit('resources', { client: this.client, session: this.session, user: this.user, organization: null });
-  }
-
-  private writeSessionCookie(jwt: string | null): void {
-    if (this.options.standardBrowser === false || !inBrowser()) return;
-    const secure = globalThis.location?.protocol === 'https:' ? '; Secure' : '';
-    document.cookie = jwt ? `__session=${jwt}; path=/; SameSite=Lax${secure}` : `__session=; path=/; Max-Age=0; SameSite=Lax${secure}`;
-  }
-
-  private onTabMessage(msg: TabMessage): void {
-    // Another tab signed in or out: this tab's copy of the client is stale.
-    if (msg.type === 'signed-out' || msg.type === 'client-changed') void this.reloadClient().catch(() => undefined);
-  }
-
-  /**
-   * A token request for this session was refused (401/404; here or in another tab): the session was revoked or
-   * ended elsewhere. Re-read the client, which signs this tab out and tells the listeners; if that read fails
-   * (offline) or still names the session, stop treating it as signed in anyway.
-   */
-  private async dropInvalidSession(sessionId: string): Promise<void> {
-    await this.reloadClient().catch(() => undefined);
-    if (this.session?.id !== sessionId) return;
-    this.setSession(null);
-    this.emit();
   }
 
   /** Re-reads the client (GET /v1/client). */
@@ -285,7 +231,7 @@ export class Clerk implements ResourceHost {
   }
 
   getSessionToken(sessionId: string, template: string | undefined, skipCache: boolean): Promise<string | null> {
-    return this.tokens.get(sessionId, template, skipCache);
+    return this.sessionControl.getToken(sessionId, template, skipCache);
   }
 
   /** Calls `listener` with `{client, session, user, organization}` now (once loaded) and on every change. */
@@ -304,35 +250,13 @@ export class Clerk implements ResourceHost {
   }
 
   /** Makes a session of this client the active one (or none), then optionally navigates. */
-  async setActive({ session, redirectUrl }: SetActiveParams): Promise<void> {
-    const id = typeof session === 'string' ? session : (session?.id ?? null);
-    if (id) {
-      const target = this.client?.sessions.find((s) => s.id === id);
-      if (!target) throw new ClerkRuntimeError(`Session ${id} is not a session of this client.`, 'session_not_found');
-      await target.touch();
-      this.setSession(this.client?.activeSessions.find((s) => s.id === id) ?? null);
-    } else {
-      this.setSession(null);
-    }
-    this.emit();
-    this.tokens.post({ type: 'client-changed' });
-    if (redirectUrl) await this.navigate(redirectUrl);
+  setActive(params: SetActiveParams): Promise<void> {
+    return this.sessionControl.setActive(params);
   }
 
   /** Signs out: one session (`sessionId`) or every session of this client; all tabs follow. */
-  async signOut(callbackOrOptions?: (() => unknown) | SignOutOptions, maybeOptions?: SignOutOptions): Promise<void> {
-    const options = typeof callbackOrOptions === 'function' ? (maybeOptions ?? {}) : (callbackOrOptions ?? {});
-    if (options.sessionId && options.sessionId !== this.session?.id) {
-      await this.fapi.request({ method: 'POST', path: `/client/sessions/${options.sessionId}/end` });
-    } else {
-      await this.fapi.request({ method: 'DELETE', path: '/client/sessions' });
-      this.tokens.clear();
-      this.setSession(null);
-      this.emit();
-    }
-    this.tokens.post({ type: 'signed-out' });
-    if (typeof callbackOrOptions === 'function') await callbackOrOptions();
-    else await this.navigate(options.redirectUrl ?? this.options.afterSignOutUrl ?? '', { skipIfEmpty: true });
+  signOut(callbackOrOptions?: (() => unknown) | SignOutOptions, maybeOptions?: SignOutOptions): Promise<void> {
+    return this.sessionControl.signOut(callbackOrOptions, maybeOptions);
   }
 
   /** Adds an email address to the waitlist (idempotent). */
@@ -340,143 +264,89 @@ export class Clerk implements ResourceHost {
     return this.fapi.request<{ id: string }>({ method: 'POST', path: '/waitlist', body: { emailAddress: params.emailAddress } });
   }
 
-  // Mounting: the same elements, placed into a node by the mount API (the tag's code loads on first use).
+  // Mounting: the same elements, placed into a node by the mount API (the tag's code loads on first use). The DOM
+  // work is the mount host's (core/mount.ts), which the elements side installs.
 
-  private mount(tag: string, node: HTMLElement, props: object = {}): void {
-    const el = node.querySelector(`:scope > ${tag}`) ?? document.createElement(tag);
-    Object.assign(el, { clerk: this, ...props });
-    if (!el.parentNode) node.append(el);
-  }
-
-  private unmount(tag: string, node: HTMLElement): void {
-    node.querySelector(`:scope > ${tag}`)?.remove();
-  }
-
-  mountSignIn(node: HTMLElement, props?: object): void {
-    this.mount('clerk-sign-in', node, props);
+  mountSignIn(node: HTMLElement, props: object = {}): void {
+    mountHost().mount(this, 'SignIn', node, props);
   }
 
   unmountSignIn(node: HTMLElement): void {
-    this.unmount('clerk-sign-in', node);
+    mountHost().unmount('SignIn', node);
   }
 
-  mountSignUp(node: HTMLElement, props?: object): void {
-    this.mount('clerk-sign-up', node, props);
+  mountSignUp(node: HTMLElement, props: object = {}): void {
+    mountHost().mount(this, 'SignUp', node, props);
   }
 
   unmountSignUp(node: HTMLElement): void {
-    this.unmount('clerk-sign-up', node);
+    mountHost().unmount('SignUp', node);
   }
 
-  mountWaitlist(node: HTMLElement, props?: object): void {
-    this.mount('clerk-waitlist', node, props);
+  mountWaitlist(node: HTMLElement, props: object = {}): void {
+    mountHost().mount(this, 'Waitlist', node, props);
   }
 
   unmountWaitlist(node: HTMLElement): void {
-    this.unmount('clerk-waitlist', node);
+    mountHost().unmount('Waitlist', node);
   }
 
-  // Modals: a <clerk-modal> (a <dialog>) around the element, appended to <body>.
-
-  private open(tag: string, props: object = {}): void {
-    this.close(tag);
-    const modal = document.createElement('clerk-modal');
-    modal.dataset.component = tag;
-    const el = document.createElement(tag);
-    Object.assign(el, { clerk: this, routing: 'virtual', ...props });
-    modal.append(el);
-    // Focus goes back here when it closes (the modal's code may load after the form inside has taken focus).
-    const opener = document.activeElement;
-    Object.assign(modal, { opener: opener instanceof HTMLElement ? opener : null });
-    document.body.append(modal);
-  }
-
-  private close(tag: string): void {
-    const modal = document.querySelector<HTMLElement & { close?: () => void }>(`clerk-modal[data-component="${tag}"]`);
-    if (modal?.close) modal.close();
-    else modal?.remove();
-  }
-
-  openSignIn(props?: object): void {
-    this.open('clerk-sign-in', props);
-  }
-
-  closeSignIn(): void {
-    this.close('clerk-sign-in');
-  }
-
-  openSignUp(props?: object): void {
-    this.open('clerk-sign-up', props);
-  }
-
-  closeSignUp(): void {
-    this.close('clerk-sign-up');
-  }
-
-  openWaitlist(props?: object): void {
-    this.open('clerk-waitlist', props);
-  }
-
-  closeWaitlist(): void {
-    this.close('clerk-waitlist');
-  }
-
-  mountUserButton(node: HTMLElement, props?: object): void {
-    this.mount('clerk-user-button', node, props);
+  mountUserButton(node: HTMLElement, props: object = {}): void {
+    mountHost().mount(this, 'UserButton', node, props);
   }
 
   unmountUserButton(node: HTMLElement): void {
-    this.unmount('clerk-user-button', node);
+    mountHost().unmount('UserButton', node);
   }
 
-  // Navigation
+  // Modals: the element in a <clerk-modal> (a <dialog>) appended to <body>; focus goes back to the opener.
 
-  private here(): string {
-    return globalThis.location?.href ?? this.frontendApi;
+  openSignIn(props: object = {}): void {
+    mountHost().open(this, 'SignIn', props);
   }
+
+  closeSignIn(): void {
+    mountHost().close('SignIn');
+  }
+
+  openSignUp(props: object = {}): void {
+    mountHost().open(this, 'SignUp', props);
+  }
+
+  closeSignUp(): void {
+    mountHost().close('SignUp');
+  }
+
+  openWaitlist(props: object = {}): void {
+    mountHost().open(this, 'Waitlist', props);
+  }
+
+  closeWaitlist(): void {
+    mountHost().close('Waitlist');
+  }
+
+  // Navigation (core/navigation.ts)
 
   /** Checks a redirect URL against this page's origin and `allowedRedirectOrigins`; null when refused. */
   checkRedirect(url: string): string | null {
-    // The instance's own hosted pages (the FAPI origin) are always a safe place to go.
-    return safeRedirect(url, this.here(), [...(this.options.allowedRedirectOrigins ?? []), this.frontendApi]);
-  }
-
-  private withRedirect(base: string, redirectUrl: string | undefined): string {
-    // A hash route of this page (`#/sign-in`) stays one: a query string would reload the page.
-    if (base.startsWith('#')) return new URL(base, this.here()).toString();
-    const u = new URL(base, this.here());
-    const back = redirectUrl !== undefined ? this.checkRedirect(redirectUrl) : this.here();
-    if (back) u.searchParams.set('redirect_url', back);
-    // A hosted page on the FAPI's site signs in this page's dev browser, not a client of its own.
-    const token = this.fapi.devBrowserToken;
-    if (token && u.origin === new URL(this.frontendApi).origin) u.searchParams.set('__clerk_db_jwt', token);
-    return u.toString();
+    return nav.checkRedirect(this, url);
   }
 
   buildSignInUrl(opts: { redirectUrl?: string } = {}): string {
-    return this.withRedirect(this.options.signInUrl ?? this.environment?.displayConfig.signInUrl ?? '/sign-in', opts.redirectUrl);
+    return nav.buildSignInUrl(this, opts.redirectUrl);
   }
 
   buildSignUpUrl(opts: { redirectUrl?: string } = {}): string {
-    return this.withRedirect(this.options.signUpUrl ?? this.environment?.displayConfig.signUpUrl ?? '/sign-up', opts.redirectUrl);
+    return nav.buildSignUpUrl(this, opts.redirectUrl);
   }
 
   /** Where to go after signing in: a forced URL, the page's `redirect_url` (when allowed), a fallback, the instance default. */
   buildAfterSignInUrl(kind: 'signIn' | 'signUp' = 'signIn'): string {
-    const o = this.options;
-    const forced = kind === 'signIn' ? o.signInForceRedirectUrl : o.signUpForceRedirectUrl;
-    const fromQuery = globalThis.location ? new URL(this.here()).searchParams.get('redirect_url') : null;
-    const fallback = kind === 'signIn' ? o.signInFallbackRedirectUrl : o.signUpFallbackRedirectUrl;
-    const env = kind === 'signIn' ? this.environment?.displayConfig.afterSignInUrl : this.environment?.displayConfig.afterSignUpUrl;
-    for (const candidate of [forced, fromQuery, fallback, env, '/']) {
-      const ok = candidate ? this.checkRedirect(candidate) : null;
-      if (ok) return ok;
-    }
-    return '/';
+    return nav.buildAfterSignInUrl(this, kind);
   }
 
   buildAfterSignOutUrl(): string {
-    return this.checkRedirect(this.options.afterSignOutUrl ?? this.environment?.displayConfig.afterSignOutOneUrl ?? '/') ?? '/';
+    return nav.buildAfterSignOutUrl(this);
   }
 
   redirectToSignIn(opts: { redirectUrl?: string } = {}): Promise<boolean> {
@@ -496,19 +366,7 @@ export class Clerk implements ResourceHost {
   }
 
   /** Navigates with the app's router when it has one; refuses URLs on origins that are not allowed. */
-  async navigate(to: string, opts: { replace?: boolean; skipIfEmpty?: boolean } = {}): Promise<boolean> {
-    if (!to && opts.skipIfEmpty) return false;
-    const url = this.checkRedirect(to);
-    if (!url) {
-      console.warn(`[clerk-wc] refused to navigate to ${to}: its origin is not in allowedRedirectOrigins.`);
-      return false;
-    }
-    const target = new URL(url);
-    const sameOrigin = target.origin === new URL(this.here()).origin;
-    const router = opts.replace ? this.options.routerReplace : this.options.routerPush;
-    if (router && sameOrigin) await router(target.pathname + target.search + target.hash);
-    else if (opts.replace) globalThis.location?.replace(url);
-    else globalThis.location?.assign(url);
-    return true;
+  navigate(to: string, opts: nav.NavigateOptions = {}): Promise<boolean> {
+    return nav.navigate(this, to, opts);
   }
 }

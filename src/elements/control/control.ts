@@ -5,16 +5,9 @@ import { ClerkSignedIn } from './signed-in.component.js';
 import { ClerkSignedOut } from './signed-out.component.js';
 
 export { ClerkLoaded, ClerkLoading, ClerkSignedIn, ClerkSignedOut };
+// The tag map (HTMLElementTagNameMap) of every element, from the registry.
+export type { ClerkElementTagMap } from '../registry.types.js';
 ClerkSignedIn.define('clerk-signed-in');
 ClerkSignedOut.define('clerk-signed-out');
 ClerkLoaded.define('clerk-loaded');
 ClerkLoading.define('clerk-loading');
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'clerk-signed-in': ClerkSignedIn;
-    'clerk-signed-out': ClerkSignedOut;
-    'clerk-loaded': ClerkLoaded;
-    'clerk-loading': ClerkLoading;
-  }
-}
