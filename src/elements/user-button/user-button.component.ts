@@ -178,6 +178,8 @@ export class ClerkUserButton extends ClerkElement {
   }
 
   private async show(): Promise<void> {
+    // Listening starts with the open state, not once positioning has loaded: an early click outside still closes.
+    document.addEventListener('pointerdown', this.handleOutsidePointer, true);
     await this.updateComplete;
     let anchor: Awaited<ReturnType<typeof loadAnchor>>['anchor'];
     try {
@@ -190,7 +192,6 @@ export class ClerkUserButton extends ClerkElement {
     if (!this.isOpen || !trigger || !card || this.anchored) return;
     const { placed, stop } = anchor(trigger, card);
     this.anchored = { stop };
-    document.addEventListener('pointerdown', this.handleOutsidePointer, true);
     await placed;
     if (this.isOpen) this.focusPending();
   }
