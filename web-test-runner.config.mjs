@@ -84,7 +84,7 @@ async function proxyFapi(ctx, next) {
 /**
  * Koa middleware: test pages are served with a style policy as strict as a real app's (no inline `<style>` and no
  * `style=` attributes; constructable stylesheets and CSSOM are allowed). Scripts stay open: the runner injects inline
- * ones. Violations fail the test (test/elements/wtr/support.ts listens for them).
+ * ones. Violations fail the test (test/support/wtr-page.ts listens for them).
  */
 async function strictStyles(ctx, next) {
   await next();

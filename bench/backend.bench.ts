@@ -9,8 +9,8 @@ import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { jwtVerify } from 'jose';
 import { verifyToken, type VerifyTokenOptions } from '../src/backend/verify-token.ts';
-import { signUp, startTestServer } from '../test/server/harness.ts';
-import { countingJwksProxy, jwtHeader, mint, ORIGIN } from '../test/backend/helpers.ts';
+import { signUp, startTestServer } from '../test/support/server-harness.ts';
+import { countingJwksProxy, jwtHeader, mint, ORIGIN } from '../test/support/backend-harness.ts';
 
 const ROUNDS = 5;
 const ROUND_SECONDS = 1;

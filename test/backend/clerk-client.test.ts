@@ -3,8 +3,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ClerkAPIResponseError, createClerkClient, isClerkAPIResponseError, type ClerkClient } from '../../src/backend/clerk-client.ts';
-import { Browser, DATABASES, PASSWORD, signUp, startTestServer, uniqueEmail, type TestServer } from '../server/harness.ts';
-import { TEST_SECRET_KEY } from '../server/bapi-harness.ts';
+import { Browser, DATABASES, PASSWORD, signUp, startTestServer, uniqueEmail, type TestServer } from '../support/server-harness.ts';
+import { TEST_SECRET_KEY } from '../support/bapi-harness.ts';
 
 async function apiError(promise: Promise<unknown>): Promise<ClerkAPIResponseError> {
   try {

@@ -5,8 +5,18 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { JwksCache } from '../../src/backend/jwks.ts';
 import { TokenVerificationError, verifyToken } from '../../src/backend/verify-token.ts';
-import { Browser, DATABASES, latestCode, signUp, startTestServer, uniqueEmail, PASSWORD, type TestServer } from '../server/harness.ts';
-import { countingJwksProxy, jwtHeader, mint, mintWithKid, ORIGIN, rotateKey, serverPid, signedByOtherKey, type CountingProxy } from './helpers.ts';
+import { Browser, DATABASES, latestCode, signUp, startTestServer, uniqueEmail, PASSWORD, type TestServer } from '../support/server-harness.ts';
+import {
+  countingJwksProxy,
+  jwtHeader,
+  mint,
+  mintWithKid,
+  ORIGIN,
+  rotateKey,
+  serverPid,
+  signedByOtherKey,
+  type CountingProxy,
+} from '../support/backend-harness.ts';
 
 async function reason(p: Promise<unknown>): Promise<string> {
   try {

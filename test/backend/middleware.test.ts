@@ -12,8 +12,8 @@ import type { AuthenticateRequestOptions } from '../../src/backend/authenticate-
 import * as forExpress from '../../src/backend/middleware/express.ts';
 import * as forFastify from '../../src/backend/middleware/fastify.ts';
 import * as forHono from '../../src/backend/middleware/hono.ts';
-import { Browser, DATABASES, PASSWORD, signUp, startTestServer, type TestServer } from '../server/harness.ts';
-import { algNone, hs256, listen, mint, ORIGIN, signedByOtherKey, tamper, waitPastExpiry, jwtHeader } from './helpers.ts';
+import { Browser, DATABASES, PASSWORD, signUp, startTestServer, type TestServer } from '../support/server-harness.ts';
+import { algNone, hs256, listen, mint, ORIGIN, signedByOtherKey, tamper, waitPastExpiry, jwtHeader } from '../support/backend-harness.ts';
 
 /** The routes every test backend serves, each protected with other options. */
 interface Routes {

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { signUp, startTestServer, type TestServer } from '../server/harness.ts';
-import { mint, ORIGIN, tamper } from './helpers.ts';
+import { signUp, startTestServer, type TestServer } from '../support/server-harness.ts';
+import { mint, ORIGIN, tamper } from '../support/backend-harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 

@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { createClerkClient, verifyToken, type ClerkClient, type User } from '@clerk/backend';
 import { isClerkAPIResponseError, type ClerkAPIResponseError } from '@clerk/backend/errors';
 import { verifyWebhook } from '@clerk/backend/webhooks';
-import { Browser, DATABASES, PASSWORD, signUp, startTestServer, uniqueEmail, type TestServer } from '../server/harness.ts';
-import { asRequest, Receiver, TEST_SECRET_KEY, WEBHOOK_SECRET, waitFor } from '../server/bapi-harness.ts';
-import { mint, ORIGIN } from './helpers.ts';
+import { Browser, DATABASES, PASSWORD, signUp, startTestServer, uniqueEmail, type TestServer } from '../support/server-harness.ts';
+import { asRequest, Receiver, TEST_SECRET_KEY, WEBHOOK_SECRET, waitFor } from '../support/bapi-harness.ts';
+import { mint, ORIGIN } from '../support/backend-harness.ts';
 
 const SDK_VERSION = (JSON.parse(readFileSync(new URL('../../node_modules/@clerk/backend/package.json', import.meta.url), 'utf8')) as { version: string })
   .version;

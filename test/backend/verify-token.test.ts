@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { authenticateRequest, tokenFromRequest } from '../../src/backend/authenticate-request.ts';
 import { JwksCache } from '../../src/backend/jwks.ts';
 import { jwksUrlFromPublishableKey, TokenVerificationError, verifyToken, type VerifyTokenOptions } from '../../src/backend/verify-token.ts';
-import { listen } from './helpers.ts';
+import { listen } from '../support/backend-harness.ts';
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const KID = 'kid_local_test';

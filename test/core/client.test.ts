@@ -15,7 +15,7 @@ import {
   uniqueEmail,
   useHarness,
   withTab,
-} from './browser-harness.ts';
+} from '../support/browser-harness.ts';
 import type { Page } from 'playwright-core';
 
 const harness = useHarness();

@@ -13,7 +13,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { jwtPayload, outboxCode, PASSWORD, uniqueEmail, useHarness } from './browser-harness.ts';
+import { jwtPayload, outboxCode, PASSWORD, uniqueEmail, useHarness } from '../support/browser-harness.ts';
 import { serveSite, type StaticSite } from '../support/static-site.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

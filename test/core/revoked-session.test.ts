@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { createUser, type Harness, PASSWORD, TEST_CODE, type TestWindow, useHarness, withTab } from './browser-harness.ts';
+import { createUser, type Harness, PASSWORD, TEST_CODE, type TestWindow, useHarness, withTab } from '../support/browser-harness.ts';
 
 const TOKEN_LIFETIME_S = 15;
 const harness = useHarness({ SESSION_TOKEN_LIFETIME: String(TOKEN_LIFETIME_S) });

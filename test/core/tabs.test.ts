@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { createUser, type Harness, jwtPayload, openApp, sleep, type TestWindow, useHarness, withTab } from './browser-harness.ts';
+import { createUser, type Harness, jwtPayload, openApp, sleep, type TestWindow, useHarness, withTab } from '../support/browser-harness.ts';
 
 const harness = useHarness({ SESSION_TOKEN_LIFETIME: '15' });
 /** The client serves a cached token while it has more than this left (TOKEN_LEEWAY_MS in src/core/tokens.ts). */

@@ -2,7 +2,7 @@
 // served on one origin under the strict CSP. Needs `node scripts/build.mjs` first (npm test does it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { uniqueEmail, useDemoSuite } from './support.ts';
+import { uniqueEmail, useDemoSuite } from '../support/e2e-harness.ts';
 import type { Locator, Page } from 'playwright-core';
 
 const PASSWORD = 'lilac-Harbor-compass-91';

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { spawnServer, stopProcess } from '../support/server-process.ts';
-import { createUser, PASSWORD } from '../core/browser-harness.ts';
-import { uniqueEmail, useDemoSuite } from './support.ts';
+import { createUser, PASSWORD } from '../support/browser-harness.ts';
+import { uniqueEmail, useDemoSuite } from '../support/e2e-harness.ts';
 
 const suite = useDemoSuite('hosted-pages');
 const STRICT = "default-src 'self'; script-src 'self'; style-src 'self'";

@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { createUser, useHarness, withTab } from '../core/browser-harness.ts';
+import { createUser, useHarness, withTab } from '../support/browser-harness.ts';
 
 describe('demo site', () => {
   const harness = useHarness({}, { site: resolve(import.meta.dirname, '../../demo') });

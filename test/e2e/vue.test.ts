@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, uniqueEmail, useDemoSuite } from './support.ts';
+import { ROOT, uniqueEmail, useDemoSuite } from '../support/e2e-harness.ts';
 import type { Locator, Page } from 'playwright-core';
 
 const APP_INDEX = join(ROOT, 'demo/apps/vue/index.html');

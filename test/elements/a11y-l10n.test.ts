@@ -5,8 +5,8 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { createUser, useHarness, withTab } from '../core/browser-harness.ts';
-import { defined, writePage } from './page.ts';
+import { createUser, useHarness, withTab } from '../support/browser-harness.ts';
+import { defined, writePage } from '../support/ui-page.ts';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

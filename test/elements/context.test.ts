@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Clerk } from '../../src/core/clerk.ts';
 import type { provideClerk } from '../../src/elements/shared/context.ts';
-import { useUiHarness, withPage, type UiHarness } from './ui-harness.ts';
+import { useUiHarness, withPage, type UiHarness } from '../support/ui-harness.ts';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 

@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { signInInPage, signOutInPage, signUpInPage, useUiHarness, withPage, writePage } from './ui-harness.ts';
+import { signInInPage, signOutInPage, signUpInPage, useUiHarness, withPage, writePage } from '../support/ui-harness.ts';
 
 type TestWindow = Window & { marker?: string; kept?: Element | null };
 

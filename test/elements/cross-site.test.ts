@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { outboxCode, PASSWORD, uniqueEmail, useHarness, withTab } from '../core/browser-harness.ts';
+import { outboxCode, PASSWORD, uniqueEmail, useHarness, withTab } from '../support/browser-harness.ts';
 import type { Page } from 'playwright-core';
 import { serveSite, type StaticSite } from '../support/static-site.ts';
 

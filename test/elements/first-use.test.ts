@@ -5,8 +5,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page, Request } from 'playwright-core';
-import { createUser, outboxCode, PASSWORD, uniqueEmail, useHarness, withTab, type Harness } from '../core/browser-harness.ts';
-import { defined, writePage } from './page.ts';
+import { createUser, outboxCode, PASSWORD, uniqueEmail, useHarness, withTab, type Harness } from '../support/browser-harness.ts';
+import { defined, writePage } from '../support/ui-page.ts';
 
 /** Every FAPI write the page sends from now on, as "VERB /path" with its form body. */
 function recordWrites(p: Page): Array<{ call: string; body: URLSearchParams }> {

@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Clerk } from '../../src/core/clerk.ts';
 import { CLERK_ELEMENTS, type ElementEntry } from '../../src/elements/registry.ts';
-import { useUiHarness, withPage, writePage } from './ui-harness.ts';
+import { useUiHarness, withPage, writePage } from '../support/ui-harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ELEMENTS = join(ROOT, 'src/elements');

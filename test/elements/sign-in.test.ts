@@ -3,8 +3,8 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { createUser, outboxCode, PASSWORD, uniqueEmail, useHarness, withTab } from '../core/browser-harness.ts';
-import { BUNDLE_TAG, writePage as page } from './page.ts';
+import { createUser, outboxCode, PASSWORD, uniqueEmail, useHarness, withTab } from '../support/browser-harness.ts';
+import { BUNDLE_TAG, writePage as page } from '../support/ui-page.ts';
 
 async function signedIn(p: Page): Promise<string | null> {
   return p.evaluate(() => window.Clerk?.user?.primaryEmailAddress?.emailAddress ?? null);

@@ -8,8 +8,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createUser, launchBrowser, outboxCode, PASSWORD, startServer, uniqueEmail, withTab, writePage, type Server } from './sign-up-harness.ts';
-import { useHarness as useCoreHarness, withTab as coreWithTab } from '../core/browser-harness.ts';
+import { createUser, launchBrowser, outboxCode, PASSWORD, startServer, uniqueEmail, withTab, writePage, type Server } from '../support/sign-up-harness.ts';
+import { useHarness as useCoreHarness, withTab as coreWithTab } from '../support/browser-harness.ts';
 
 const SHOTS = '/tmp/shots';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { ClerkUserButton } from '../../src/elements/user-button/user-button.component.ts';
-import { clerkLoaded, shoot, signUpInPage, useUiHarness, withPage, writePage } from './ui-harness.ts';
+import { clerkLoaded, shoot, signUpInPage, useUiHarness, withPage, writePage } from '../support/ui-harness.ts';
 
 type TestWindow = Window & {
   marker?: string;

@@ -1,8 +1,8 @@
 // <clerk-waitlist>, <clerk-protect>, the button wrappers and the modal API, in Chromium against the real server.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createUser, uniqueEmail, useHarness, withTab } from '../core/browser-harness.ts';
-import { defined, writePage } from './page.ts';
+import { createUser, uniqueEmail, useHarness, withTab } from '../support/browser-harness.ts';
+import { defined, writePage } from '../support/ui-page.ts';
 
 describe('<clerk-waitlist>', () => {
   const harness = useHarness();

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { Browser, DATABASES, PASSWORD, latestCode, queryStore, signUp, startTestServer, uniqueEmail, type TestServer } from './harness.ts';
+import { Browser, DATABASES, PASSWORD, latestCode, queryStore, signUp, startTestServer, uniqueEmail, type TestServer } from '../support/server-harness.ts';
 
 const APP_ORIGIN = 'http://localhost:5173';
 const U = { unchecked: true } as const;

@@ -1,7 +1,7 @@
 // /v1/me: profile, password change, email addresses, sessions — over real HTTP, on SQLite and PostgreSQL.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Browser, DATABASES, PASSWORD, latestCode, signUp, startTestServer, uniqueEmail, type TestServer } from './harness.ts';
+import { Browser, DATABASES, PASSWORD, latestCode, signUp, startTestServer, uniqueEmail, type TestServer } from '../support/server-harness.ts';
 
 for (const db of DATABASES) {
   describe(`/v1/me (${db})`, () => {

@@ -1,7 +1,18 @@
 // Sign-up, sign-in (password, email code, password reset), sessions and tokens over real HTTP, on SQLite and PostgreSQL.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Browser, DATABASES, PASSWORD, jwtPayload, latestCode, signUp, startTestServer, uniqueEmail, type TestServer, verifiesWith } from './harness.ts';
+import {
+  Browser,
+  DATABASES,
+  PASSWORD,
+  jwtPayload,
+  latestCode,
+  signUp,
+  startTestServer,
+  uniqueEmail,
+  type TestServer,
+  verifiesWith,
+} from '../support/server-harness.ts';
 
 for (const db of DATABASES) {
   describe(`auth flows (${db})`, () => {

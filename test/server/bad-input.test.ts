@@ -7,7 +7,7 @@ import http from 'node:http';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { Browser, DATABASES, PASSWORD, latestCode, signUp, startTestServer, uniqueEmail, type Reply, type TestServer } from './harness.ts';
+import { Browser, DATABASES, PASSWORD, latestCode, signUp, startTestServer, uniqueEmail, type Reply, type TestServer } from '../support/server-harness.ts';
 
 const APP_ORIGIN = 'http://localhost:5173';
 const EVIL_ORIGIN = 'https://evil.example';

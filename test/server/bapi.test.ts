@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate } from '../../src/server/store/migrations.ts';
-import { Browser, DATABASES, PASSWORD, signUp, startTestServer, uniqueEmail, type TestServer } from './harness.ts';
-import { Backend, TEST_SECRET_KEY, printedSecretKey } from './bapi-harness.ts';
+import { Browser, DATABASES, PASSWORD, signUp, startTestServer, uniqueEmail, type TestServer } from '../support/server-harness.ts';
+import { Backend, TEST_SECRET_KEY, printedSecretKey } from '../support/bapi-harness.ts';
 
 const ORIGIN = 'http://localhost:5173';
 

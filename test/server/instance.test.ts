@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { Browser, DATABASES, PASSWORD, jwtPayload, signUp, startTestServer, uniqueEmail, type TestServer } from './harness.ts';
+import { Browser, DATABASES, PASSWORD, jwtPayload, signUp, startTestServer, uniqueEmail, type TestServer } from '../support/server-harness.ts';
 
 for (const db of DATABASES) {
   describe(`instance endpoints (${db})`, () => {

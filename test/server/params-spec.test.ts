@@ -9,7 +9,7 @@ import { bool, ignored, int, IGNORED, list, object, oneOf, route, str, type Rout
 import { clientRoutes } from '../../src/server/routes/client.ts';
 import { instanceRoutes } from '../../src/server/routes/instance.ts';
 import { meRoutes } from '../../src/server/routes/me.ts';
-import { operationParams, type SpecParam } from './spec.ts';
+import { operationParams, type SpecParam } from '../support/spec.ts';
 
 const ONE_WORD = /^[a-z]+$/;
 

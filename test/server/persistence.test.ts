@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import { Browser, DATABASES, PASSWORD, jwtPayload, signUp, startTestServer, uniqueEmail, verifiesWith } from './harness.ts';
+import { Browser, DATABASES, PASSWORD, jwtPayload, signUp, startTestServer, uniqueEmail, verifiesWith } from '../support/server-harness.ts';
 
 for (const db of DATABASES) {
   describe(`restart (${db})`, () => {

@@ -1,7 +1,7 @@
 // Lockout, rate limits, verification-code rules, and uniqueness under concurrency — on SQLite and PostgreSQL.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Browser, DATABASES, PASSWORD, latestCode, queryStore, signUp, startTestServer, uniqueEmail, type TestServer } from './harness.ts';
+import { Browser, DATABASES, PASSWORD, latestCode, queryStore, signUp, startTestServer, uniqueEmail, type TestServer } from '../support/server-harness.ts';
 
 for (const db of DATABASES) {
   describe(`security (${db})`, () => {

@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyWebhook, WebhookVerificationError, type WebhookVerificationReason } from '../../src/backend/webhooks.ts';
-import { Browser, DATABASES, PASSWORD, signUp, startTestServer, uniqueEmail, type TestServer } from './harness.ts';
-import { asRequest, Backend, bapiSpec, freePort, Receiver, TEST_SECRET_KEY, WEBHOOK_SECRET, waitFor, type ReceivedHook } from './bapi-harness.ts';
+import { Browser, DATABASES, PASSWORD, signUp, startTestServer, uniqueEmail, type TestServer } from '../support/server-harness.ts';
+import { asRequest, Backend, bapiSpec, freePort, Receiver, TEST_SECRET_KEY, WEBHOOK_SECRET, waitFor, type ReceivedHook } from '../support/bapi-harness.ts';
 
 /** Fast retries for tests: 20 ms, 60 ms, 180 ms… */
 const FAST = { WEBHOOK_RETRY_BASE_MS: '20', WEBHOOK_POLL_MS: '20', WEBHOOK_MAX_ATTEMPTS: '40' };

@@ -9,7 +9,7 @@ import '../../../src/elements/buttons/buttons.ts';
 import '../../../src/elements/modal/modal.ts';
 import '../../../src/elements/sign-in/sign-in.ts';
 import '../../../src/elements/sign-up/sign-up.ts';
-import { focused, loadClerk, signUpHere, until } from './support.ts';
+import { focused, loadClerk, signUpHere, until } from '../../support/wtr-page.ts';
 
 let clerk: Clerk;
 let pushed: string[];

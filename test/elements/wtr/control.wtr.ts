@@ -4,7 +4,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { Clerk } from '../../../src/core/clerk.ts';
 import '../../../src/elements/control/control.ts';
-import { hasState, loadClerk, signUpHere, takeProblems, until } from './support.ts';
+import { hasState, loadClerk, signUpHere, takeProblems, until } from '../../support/wtr-page.ts';
 
 /** Whether `child` is rendered: assigned to a slot of its parent control element (else it has no box). */
 function shown(child: Element): boolean {

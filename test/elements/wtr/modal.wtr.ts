@@ -8,7 +8,7 @@ import type { ClerkModal } from '../../../src/elements/modal/modal.component.ts'
 import '../../../src/elements/modal/modal.ts';
 import '../../../src/elements/sign-in/sign-in.ts';
 import '../../../src/elements/sign-up/sign-up.ts';
-import { createUser, focused, loadClerk, PASSWORD, until } from './support.ts';
+import { createUser, focused, loadClerk, PASSWORD, until } from '../../support/wtr-page.ts';
 
 let clerk: Clerk;
 let pushed: string[];

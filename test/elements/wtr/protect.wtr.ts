@@ -4,7 +4,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { Clerk } from '../../../src/core/clerk.ts';
 import type { ClerkProtect, HasFunction } from '../../../src/elements/protect/protect.component.ts';
 import '../../../src/elements/protect/protect.ts';
-import { loadClerk, signUpHere, until } from './support.ts';
+import { loadClerk, signUpHere, until } from '../../support/wtr-page.ts';
 
 let clerk: Clerk;
 

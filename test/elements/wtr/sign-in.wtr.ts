@@ -7,7 +7,7 @@ import type { Clerk } from '../../../src/core/clerk.ts';
 import { isClerkAPIResponseError } from '../../../src/core/errors.ts';
 import type { ClerkSignIn } from '../../../src/elements/sign-in/sign-in.component.ts';
 import '../../../src/elements/sign-in/sign-in.ts';
-import { createUser, focused, hasState, loadClerk, outboxCode, PASSWORD, shadow, uniqueEmail, until } from './support.ts';
+import { createUser, focused, hasState, loadClerk, outboxCode, PASSWORD, shadow, uniqueEmail, until } from '../../support/wtr-page.ts';
 
 let clerk: Clerk;
 let pushed: string[];

@@ -5,7 +5,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { Clerk } from '../../../src/core/clerk.ts';
 import type { ClerkSignUp } from '../../../src/elements/sign-up/sign-up.component.ts';
 import '../../../src/elements/sign-up/sign-up.ts';
-import { focused, loadClerk, PASSWORD, shadow, TEST_CODE, uniqueEmail, until } from './support.ts';
+import { focused, loadClerk, PASSWORD, shadow, TEST_CODE, uniqueEmail, until } from '../../support/wtr-page.ts';
 
 let clerk: Clerk;
 let pushed: string[];

@@ -5,7 +5,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { Clerk } from '../../../src/core/clerk.ts';
 import type { ClerkUserButton } from '../../../src/elements/user-button/user-button.component.ts';
 import '../../../src/elements/user-button/user-button.ts';
-import { focused, hasState, loadClerk, signUpHere, until } from './support.ts';
+import { focused, hasState, loadClerk, signUpHere, until } from '../../support/wtr-page.ts';
 
 let clerk: Clerk;
 let pushed: string[];

@@ -5,7 +5,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { Clerk } from '../../../src/core/clerk.ts';
 import type { ClerkWaitlist } from '../../../src/elements/waitlist/waitlist.component.ts';
 import '../../../src/elements/waitlist/waitlist.ts';
-import { focused, hasState, loadClerk, shadow, uniqueEmail, until } from './support.ts';
+import { focused, hasState, loadClerk, shadow, uniqueEmail, until } from '../../support/wtr-page.ts';
 
 let clerk: Clerk;
 let pushed: string[];

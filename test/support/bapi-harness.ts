@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BAPI_SPEC_PATH, specValidator } from './spec.ts';
-import type { Reply } from './harness.ts';
+import type { Reply } from './server-harness.ts';
 
 export const bapiSpec = specValidator(BAPI_SPEC_PATH, { pathPrefix: '/v1' });
 

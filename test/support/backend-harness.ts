@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import assert from 'node:assert/strict';
-import { Browser, jwtPayload, type TestServer } from '../server/harness.ts';
+import { Browser, jwtPayload, type TestServer } from './server-harness.ts';
 
 export const ORIGIN = 'http://localhost:5173';
 const CLI = resolve(import.meta.dirname, '../../dist/server/cli.js');

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, ROOT, spawnServer, stopProcess } from '../support/server-process.ts';
+import { CLI, ROOT, spawnServer, stopProcess } from './server-process.ts';
 import { after, before } from 'node:test';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium } from './chromium.ts';
 
 export { CLI, ROOT };
 export const RESULTS = join(ROOT, 'test-results');

@@ -2,7 +2,7 @@
 // /npm/ path (so element chunks load as they do on a real site), page code in a separate file (strict CSP).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Harness } from '../core/browser-harness.ts';
+import type { Harness } from './browser-harness.ts';
 
 export const BUNDLE_TAG = '<script src="/npm/@clerk/clerk-js@5/dist/clerk.browser.js" data-clerk-proxy-url="/"></script>';
 

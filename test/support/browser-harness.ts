@@ -7,10 +7,10 @@ import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { spawnServer, stopProcess } from '../support/server-process.ts';
+import { spawnServer, stopProcess } from './server-process.ts';
 import { type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import type { AuthState } from '../../src/core/stores.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium } from './chromium.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'dist/server/cli.js');

@@ -2,7 +2,7 @@
 // real FAPI share one origin (the config proxies /v1/*), so a `Clerk` made here talks to the real server with a
 // first-party cookie. Each test file runs in its own browser context: its own cookies, its own signed-in user.
 import { expect } from '@open-wc/testing';
-import { Clerk, type LoadOptions } from '../../../src/core/clerk.ts';
+import { Clerk, type LoadOptions } from '../../src/index.ts';
 
 // Mocha's globals, as Web Test Runner's mocha defines them in the page (the project has no @types/mocha).
 type MochaFn = (this: unknown) => void | Promise<unknown>;
