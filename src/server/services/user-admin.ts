@@ -11,6 +11,8 @@ import {
   findUserMetadata,
   insertUserWithEmails,
   listUserIds,
+  METADATA_COLUMNS,
+  type MetadataColumn,
   updateUserRow,
   type UserFilter,
   type UserPage,
@@ -169,8 +171,8 @@ export async function updateUser(ctx: ServerContext, u: UserWithEmails, input: U
   return requireUserById(ctx, u.user.id);
 }
 
-export const METADATA_FIELDS = ['public_metadata', 'private_metadata', 'unsafe_metadata'] as const;
-export type MetadataField = (typeof METADATA_FIELDS)[number];
+export const METADATA_FIELDS = METADATA_COLUMNS;
+export type MetadataField = MetadataColumn;
 /** The most JSON one metadata field may hold, as a request parameter and once stored. */
 export const METADATA_MAX_CHARS = 8192;
 
