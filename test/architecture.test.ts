@@ -1,7 +1,8 @@
 // The import boundaries of ARCHITECTURE.md: core ↛ elements/server/backend; elements ↛ server/backend;
 // server and backend ↛ core/elements; pages (the hosted account pages' script) ↛ server/backend. Shared FAPI
 // types live in src/types and anyone may import them; types imports nothing at all. Inside the server, services
-// ↛ http/serialize; elements never read window.Clerk (the last two with an allow-list of today's offenders).
+// ↛ http/serialize and only store/ queries the database; elements never read window.Clerk (the last three with an
+// allow-list of today's offenders, each empty now).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -130,25 +131,7 @@ test('everyone may import types, and core, server and backend do (one SessionCla
 
 // Services hold the flows; HTTP (errors, params, the client transport) and the JSON shapes belong to the routes.
 // Today's offenders, each as `<service> → <module it imports>`. Only ever delete entries.
-const SERVICES_IMPORTING_HTTP_OR_SERIALIZE: readonly string[] = [
-  'services/codes.ts → http/errors.js', // to be removed by the store-layer work
-  'services/invitations.ts → http/errors.js', // to be removed by the store-layer work
-  'services/me.ts → http/errors.js', // to be removed by the store-layer work
-  'services/me.ts → serialize/client.js', // to be removed by the store-layer work
-  'services/password-rules.ts → http/errors.js', // to be removed by the store-layer work
-  'services/sessions.ts → http/call.js', // to be removed by the store-layer work
-  'services/sessions.ts → http/errors.js', // to be removed by the store-layer work
-  'services/sessions.ts → serialize/client.js', // to be removed by the store-layer work
-  'services/sign-in.ts → http/call.js', // to be removed by the store-layer work
-  'services/sign-in.ts → http/errors.js', // to be removed by the store-layer work
-  'services/sign-in.ts → serialize/client.js', // to be removed by the store-layer work
-  'services/sign-up.ts → http/call.js', // to be removed by the store-layer work
-  'services/sign-up.ts → http/errors.js', // to be removed by the store-layer work
-  'services/user-admin.ts → http/errors.js', // to be removed by the store-layer work
-  'services/user-admin.ts → serialize/client.js', // to be removed by the store-layer work
-  'services/users.ts → http/errors.js', // to be removed by the store-layer work
-  'services/waitlist.ts → http/errors.js', // to be removed by the store-layer work
-];
+const SERVICES_IMPORTING_HTTP_OR_SERIALIZE: readonly string[] = [];
 
 test("server services never import http/ or serialize/ (allow-list of today's offenders only shrinks)", () => {
   const server = join(SRC, 'server');
@@ -163,6 +146,47 @@ test("server services never import http/ or serialize/ (allow-list of today's of
     }
   }
   allowListed([...found].sort(), SERVICES_IMPORTING_HTTP_OR_SERIALIZE, 'services → http/serialize');
+});
+
+// The store (src/server/store/) is the only place that speaks SQL: every query is a named function there.
+// Today's offenders, each as `<file> → <method>`. Only ever delete entries.
+const QUERIES_OUTSIDE_STORE: readonly string[] = [];
+
+/** A Kysely query builder started on a Db or a transaction: `.selectFrom(`, `.insertInto(`, `.updateTable(`, `.deleteFrom(`. */
+const QUERY_BUILDER = /\.\s*(selectFrom|insertInto|updateTable|deleteFrom)\s*\(/g;
+
+test('the query check recognises each query builder, and not a comment or a store function name', () => {
+  const sample = "db.selectFrom('a'); tx\n  .insertInto('b'); db.updateTable('c'); trx.deleteFrom ('d');";
+  assert.deepEqual(
+    [...code(sample).matchAll(QUERY_BUILDER)].map((m) => m[1]),
+    ['selectFrom', 'insertInto', 'updateTable', 'deleteFrom'],
+  );
+  for (const quiet of ['// db.selectFrom(x)', '/* tx.deleteFrom(y) */', 'await updateTableRow(db, id)', 'insertIntoOutbox(db)']) {
+    assert.equal([...code(quiet).matchAll(QUERY_BUILDER)].length, 0, quiet);
+  }
+});
+
+test("server queries live in store/ only (allow-list of today's offenders only shrinks)", () => {
+  const server = join(SRC, 'server');
+  const store = join(server, 'store');
+  const serverFiles = files(server);
+  const storeFiles = serverFiles.filter((f) => f.startsWith(store + sep));
+  const querying = storeFiles.filter((f) => [...code(readFileSync(f, 'utf8')).matchAll(QUERY_BUILDER)].length > 0);
+  assert.ok(querying.length > 10, 'the check sees the store queries');
+  const found = new Set<string>();
+  for (const file of serverFiles.filter((f) => !storeFiles.includes(f))) {
+    for (const m of code(readFileSync(file, 'utf8')).matchAll(QUERY_BUILDER)) found.add(`${relative(server, file).split(sep).join('/')} → ${m[1]}`);
+  }
+  allowListed([...found].sort(), QUERIES_OUTSIDE_STORE, 'queries outside store/');
+});
+
+test('only the store imports kysely', () => {
+  const server = join(SRC, 'server');
+  const offenders = files(server)
+    .filter((f) => !f.startsWith(join(server, 'store') + sep))
+    .filter((f) => specifiers(readFileSync(f, 'utf8')).some((s) => s === 'kysely' || s.startsWith('kysely/')))
+    .map((f) => relative(SRC, f).split(sep).join('/'));
+  assert.deepEqual(offenders, []);
 });
 
 // Elements get the Clerk instance from their `clerk` property (or a provider), never from the global.

@@ -1,6 +1,6 @@
 // Backend API authentication: `Authorization: Bearer sk_test_…` (sk_live_ in production instances).
 import type { ServerContext } from '../context.js';
-import { ApiError } from '../http/errors.js';
+import { ApiError } from '../errors.js';
 import { isSecretKey, secretKeyPrefix } from './secret-keys.js';
 
 function unauthenticated(longMessage: string): ApiError {

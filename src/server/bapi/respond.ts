@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import type { ServerContext } from '../context.js';
 import type { Params } from '../http/params.js';
-import { Errors } from '../http/errors.js';
+import { Errors } from '../errors.js';
 
 export interface BapiCall {
   ctx: ServerContext;

@@ -5,6 +5,7 @@ import type { InstanceType } from '../config.js';
 import type { Db } from '../store/db.js';
 import { newId } from '../crypto/ids.js';
 import { isUniqueViolation } from '../store/db.js';
+import { deleteSecretKeysExcept, firstSecretKey, insertSecretKey, secretKeyHashes } from '../store/keys.js';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 /** Characters after the prefix: 40 base62 characters ≈ 238 bits. */
@@ -65,29 +66,24 @@ export async function ensureSecretKey(db: Db, type: InstanceType, configured: st
     checkConfiguredSecretKey(configured, type);
     const hash = digest(configured).toString('base64url');
     try {
-      await db
-        .insertInto('secret_keys')
-        .values({ id: newId('sk'), key_hash: hash, hint: secretKeyHint(configured), source: 'env', created_at: now })
-        .execute();
+      await insertSecretKey(db, { id: newId('sk'), key_hash: hash, hint: secretKeyHint(configured), source: 'env', created_at: now });
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
     }
     // The configured key replaces any other: setting CLERK_SECRET_KEY is how a leaked key is retired.
-    await db.deleteFrom('secret_keys').where('key_hash', '!=', hash).execute();
+    await deleteSecretKeysExcept(db, hash);
     return { created: undefined, hint: secretKeyHint(configured), source: 'env' };
   }
-  const existing = await db.selectFrom('secret_keys').select(['hint', 'source']).orderBy('created_at').executeTakeFirst();
+  const existing = await firstSecretKey(db);
   if (existing) return { created: undefined, hint: existing.hint, source: existing.source === 'env' ? 'env' : 'generated' };
   const key = generateSecretKey(type);
   // The fixed id makes concurrent first starts collide instead of creating two keys: one of them wins.
   try {
-    await db
-      .insertInto('secret_keys')
-      .values({ id: 'sk_first', key_hash: digest(key).toString('base64url'), hint: secretKeyHint(key), source: 'generated', created_at: now })
-      .execute();
+    await insertSecretKey(db, { id: 'sk_first', key_hash: digest(key).toString('base64url'), hint: secretKeyHint(key), source: 'generated', created_at: now });
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
-    const winner = await db.selectFrom('secret_keys').select(['hint']).orderBy('created_at').executeTakeFirstOrThrow();
+    const winner = await firstSecretKey(db);
+    if (!winner) throw e;
     return { created: undefined, hint: winner.hint, source: 'generated' };
   }
   return { created: key, hint: secretKeyHint(key), source: 'generated' };
@@ -97,10 +93,9 @@ export async function ensureSecretKey(db: Db, type: InstanceType, configured: st
 export async function isSecretKey(db: Db, type: InstanceType, presented: string): Promise<boolean> {
   if (!presented.startsWith(secretKeyPrefix(type)) || presented.length > 200) return false;
   const candidate = digest(presented);
-  const rows = await db.selectFrom('secret_keys').select(['key_hash']).execute();
   let match = false;
-  for (const row of rows) {
-    const stored = Buffer.from(row.key_hash, 'base64url');
+  for (const hash of await secretKeyHashes(db)) {
+    const stored = Buffer.from(hash, 'base64url');
     if (stored.length === candidate.length && timingSafeEqual(stored, candidate)) match = true;
   }
   return match;

@@ -1,8 +1,8 @@
 // Start-up of the Backend API and webhooks: the instance id, the secret key (created and shown once on first
 // start), and the webhook worker. startServer (index.ts) attaches the result to the context as `backend`.
 import type { ServerContext } from '../context.js';
-import type { Db } from '../store/db.js';
 import { newId } from '../crypto/ids.js';
+import { ensureInstanceIdRow } from '../store/instance.js';
 import { WebhookWorker } from '../webhooks/worker.js';
 import { ensureSecretKey } from './secret-keys.js';
 
@@ -17,20 +17,9 @@ export interface BackendRuntime {
   stop(): Promise<void>;
 }
 
-async function ensureInstanceId(db: Db): Promise<string> {
-  // Conditional, so concurrent first starts agree on one id.
-  await db
-    .updateTable('instance')
-    .set({ instance_id: newId('ins') })
-    .where('id', '=', 'default')
-    .where('instance_id', 'is', null)
-    .execute();
-  const row = await db.selectFrom('instance').select(['instance_id']).where('id', '=', 'default').executeTakeFirst();
-  return row?.instance_id ?? 'ins_default';
-}
-
 export async function startBackendApi(ctx: ServerContext): Promise<BackendRuntime> {
-  const instanceId = await ensureInstanceId(ctx.db);
+  // Conditional, so concurrent first starts agree on one id.
+  const instanceId = (await ensureInstanceIdRow(ctx.db, newId('ins'))) ?? 'ins_default';
   const key = await ensureSecretKey(ctx.db, ctx.config.instanceType, ctx.config.secretKey);
   const secretKeyNote = key.created
     ? `${key.created}  (Backend API; shown only now: store it, e.g. as CLERK_SECRET_KEY)`

@@ -6,6 +6,17 @@
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { PublicJwk } from '../../types/index.js';
 import type { Db } from '../store/db.js';
+import {
+  deleteSigningKey,
+  findSigningKey,
+  insertSigningKey,
+  newestActiveKid,
+  newestActiveSigningKey,
+  oldestActiveSigningKey,
+  oldestSigningKeyRow,
+  publicJwkTexts,
+  replaceActiveSigningKey,
+} from '../store/keys.js';
 import { newId } from './ids.js';
 
 export interface SigningKey {
@@ -29,16 +40,13 @@ function fromRow(row: KeyRow): SigningKey {
 
 /** Loads the active signing key, creating it on first start. Safe when several processes start at once. */
 export async function loadSigningKey(db: Db): Promise<SigningKey> {
-  let row = await db.selectFrom('signing_keys').selectAll().where('active', '=', 1).orderBy('created_at', 'desc').executeTakeFirst();
+  let row = await newestActiveSigningKey(db);
   if (!row) {
     const key = generate();
-    await db
-      .insertInto('signing_keys')
-      .values({ kid: key.kid, private_pem: key.privatePem, public_jwk: JSON.stringify(key.jwk), active: 1, created_at: Date.now() })
-      .execute();
+    await insertSigningKey(db, { kid: key.kid, private_pem: key.privatePem, public_jwk: JSON.stringify(key.jwk), active: 1, created_at: Date.now() });
     // Another process may have inserted its own key at the same moment: the oldest active one wins.
-    row = await db.selectFrom('signing_keys').selectAll().where('active', '=', 1).orderBy('created_at', 'asc').orderBy('kid').executeTakeFirstOrThrow();
-    if (row.kid !== key.kid) await db.deleteFrom('signing_keys').where('kid', '=', key.kid).execute();
+    row = await oldestActiveSigningKey(db);
+    if (row.kid !== key.kid) await deleteSigningKey(db, key.kid);
   }
   return fromRow(row);
 }
@@ -48,25 +56,16 @@ export async function loadSigningKey(db: Db): Promise<SigningKey> {
  * read of the kid, no key parsing), else the newer key. Used by the periodic refresh and SIGHUP.
  */
 export async function refreshSigningKey(db: Db, current: SigningKey): Promise<SigningKey> {
-  const head = await db.selectFrom('signing_keys').select(['kid']).where('active', '=', 1).orderBy('created_at', 'desc').executeTakeFirst();
-  if (!head || head.kid === current.kid) return current;
-  const row = await db.selectFrom('signing_keys').selectAll().where('kid', '=', head.kid).executeTakeFirst();
+  const head = await newestActiveKid(db);
+  if (!head || head === current.kid) return current;
+  const row = await findSigningKey(db, head);
   return row ? fromRow(row) : current;
 }
 
 /** Makes a new key the active one and retires the others (which stay in the JWKS). Returns the new key. */
 export async function rotateSigningKey(db: Db): Promise<SigningKey> {
   const key = generate();
-  await db.transaction().execute(async (trx) => {
-    const newest = await trx.selectFrom('signing_keys').select(['created_at']).orderBy('created_at', 'desc').executeTakeFirst();
-    // Strictly newer than every existing key, so "newest active" is unambiguous even within one millisecond.
-    const createdAt = Math.max(Date.now(), Number(newest?.created_at ?? 0) + 1);
-    await trx.updateTable('signing_keys').set({ active: 0 }).where('active', '=', 1).execute();
-    await trx
-      .insertInto('signing_keys')
-      .values({ kid: key.kid, private_pem: key.privatePem, public_jwk: JSON.stringify(key.jwk), active: 1, created_at: createdAt })
-      .execute();
-  });
+  await replaceActiveSigningKey(db, { kid: key.kid, private_pem: key.privatePem, public_jwk: JSON.stringify(key.jwk) }, Date.now());
   return { kid: key.kid, privateKey: createPrivateKey(key.privatePem), jwk: key.jwk };
 }
 
@@ -75,11 +74,10 @@ export async function rotateSigningKey(db: Db): Promise<SigningKey> {
  * active key, so a rotation (or a restart after one) does not invalidate codes already mailed.
  */
 export async function oldestSigningKey(db: Db): Promise<SigningKey> {
-  return fromRow(await db.selectFrom('signing_keys').selectAll().orderBy('created_at', 'asc').orderBy('kid').executeTakeFirstOrThrow());
+  return fromRow(await oldestSigningKeyRow(db));
 }
 
 /** Every public key that tokens may still be signed with (active and retired). */
 export async function publicKeys(db: Db): Promise<PublicJwk[]> {
-  const rows = await db.selectFrom('signing_keys').select(['public_jwk']).orderBy('created_at', 'desc').execute();
-  return rows.map((r) => JSON.parse(r.public_jwk) as PublicJwk);
+  return (await publicJwkTexts(db)).map((text) => JSON.parse(text) as PublicJwk);
 }

@@ -1,5 +1,5 @@
 // Reading request bodies: bounded in size, and a client that hangs up halfway is its own fault, not a server error.
-import { Errors } from './errors.js';
+import { Errors } from '../errors.js';
 import { MAX_BODY_BYTES } from './params.js';
 
 /**

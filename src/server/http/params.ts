@@ -1,5 +1,5 @@
 // Request parameters: form or JSON bodies, camelCase or snake_case keys, typed accessors with Clerk errors.
-import { ApiError, Errors } from './errors.js';
+import { ApiError, Errors } from '../errors.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 /** The longest value any string parameter may carry unless a route says otherwise. */

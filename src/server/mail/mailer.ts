@@ -2,6 +2,7 @@
 import type { Transporter } from 'nodemailer';
 import type { Db } from '../store/db.js';
 import { newId } from '../crypto/ids.js';
+import { insertOutboxMessage } from '../store/outbox.js';
 
 export interface Message {
   to: string;
@@ -18,10 +19,7 @@ export class Mailer {
   ) {}
 
   async send(msg: Message): Promise<void> {
-    await this.db
-      .insertInto('outbox')
-      .values({ id: newId('msg'), to_address: msg.to, subject: msg.subject, body: msg.text, created_at: Date.now() })
-      .execute();
+    await insertOutboxMessage(this.db, { id: newId('msg'), to_address: msg.to, subject: msg.subject, body: msg.text, created_at: Date.now() });
     if (this.opts.log) console.log(`[mail] to=${msg.to} subject=${JSON.stringify(msg.subject)}\n${msg.text.replace(/^/gm, '  ')}`);
     if (!this.opts.smtpUrl) return;
     this.transport ??= import('nodemailer').then((m) => m.default.createTransport(this.opts.smtpUrl));

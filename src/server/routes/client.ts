@@ -1,10 +1,11 @@
 // /v1/client: the browser's Client, its sign-in and sign-up attempts and its sessions.
 import { Hono } from 'hono';
-import { ensureClient, rotateClientToken, updateClient } from '../http/call.js';
-import { Errors } from '../http/errors.js';
-import { LIVE_SESSION, sessionJson, signInJson, signUpJson } from '../serialize/client.js';
+import { ensureClient } from '../http/call.js';
+import { Errors } from '../errors.js';
+import { sessionJson, signInJson, signUpJson } from '../serialize/client.js';
+import { forgetClient } from '../services/clients.js';
 import { loadUser } from '../services/users.js';
-import { clientSession, endSessions, isLive, signOutSession, touchSession } from '../services/sessions.js';
+import { clientSession, isLive, signOutClient, signOutSession, touchSession } from '../services/sessions.js';
 import { attemptFirstFactor, clientSignIn, createSignIn, identifySignIn, prepareFirstFactor, resetPassword, SIGN_IN_STRATEGIES } from '../services/sign-in.js';
 import { attemptVerification, clientSignUp, createSignUp, prepareVerification, updateSignUp, type SignUpInput } from '../services/sign-up.js';
 import { mintSessionToken } from '../services/tokens.js';
@@ -84,18 +85,6 @@ const P = CLIENT_PARAMS;
 
 const signInResponse = async (call: Call, si: SignInTable) => signInJson(call.ctx, si, si.user_id ? await loadUser(call.ctx, si.user_id) : undefined);
 
-async function endAllSessions(call: Call): Promise<void> {
-  if (!call.client) return;
-  const live = await call.ctx.db.selectFrom('sessions').select('id').where('client_id', '=', call.client.id).where('status', '=', LIVE_SESSION).execute();
-  await endSessions(
-    call.ctx,
-    live.map((s) => s.id),
-    'ended',
-  );
-  await updateClient(call, { last_active_session_id: null });
-  await rotateClientToken(call);
-}
-
 clientRoutes.get('/v1/client', async (c) => {
   const client = await currentClientJson(c.var.call);
   return c.json({ response: client, client });
@@ -125,18 +114,16 @@ clientRoutes.post('/v1/dev_browser', async (c) => {
 clientRoutes.delete('/v1/client', async (c) => {
   const call = c.var.call;
   if (!call.client) throw Errors.notFound('client');
-  await endAllSessions(call);
+  await signOutClient(call);
   const response = await currentClientJson(call);
-  await call.ctx.db.deleteFrom('clients').where('id', '=', call.client.id).execute();
-  call.client = undefined;
-  call.issuedToken = null;
+  await forgetClient(call);
   return c.json({ response, client: null });
 });
 
 clientRoutes.delete('/v1/client/sessions', async (c) => {
   const call = c.var.call;
   if (!call.client) throw Errors.notFound('client');
-  await endAllSessions(call);
+  await signOutClient(call);
   return envelope(c, (client: ClientJson) => client);
 });
 

@@ -1,8 +1,10 @@
 // Instance-level routes: environment, waitlist, JWKS, OpenID configuration, health, dev outbox.
 import { Hono } from 'hono';
-import { Errors } from '../http/errors.js';
+import { Errors } from '../errors.js';
 import { environmentJson } from '../serialize/environment.js';
 import { publicKeys } from '../crypto/keys.js';
+import { pingDatabase } from '../store/db.js';
+import { recentOutboxMessages } from '../store/outbox.js';
 import { joinWaitlist, waitlistEntryJson } from '../services/waitlist.js';
 import { route, str } from '../http/params.js';
 import type { AppEnv, Ctx } from './respond.js';
@@ -70,7 +72,7 @@ instanceRoutes.get('/.well-known/openid-configuration', (c) => {
 instanceRoutes.get('/v1/health', async (c) => {
   const { ctx } = c.var.call;
   try {
-    await ctx.db.selectFrom('instance').select('id').limit(1).execute();
+    await pingDatabase(ctx.db);
     return c.json({ status: 'healthy', database: ctx.dbKind });
   } catch (e) {
     return c.json({ status: 'unhealthy', message: `database unreachable: ${(e as Error).message}` }, 503);
@@ -82,9 +84,7 @@ instanceRoutes.get('/v1/dev/outbox', async (c) => {
   const { ctx, params } = c.var.call;
   if (ctx.config.instanceType !== 'development') throw Errors.notFound('outbox');
   const { email_address: to } = params.read(P['GET /v1/dev/outbox']);
-  let q = ctx.db.selectFrom('outbox').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(50);
-  if (to) q = q.where('to_address', '=', to);
-  const rows = await q.execute();
+  const rows = await recentOutboxMessages(ctx.db, to);
   return c.json({
     data: rows.map((r) => ({
       object: 'email',

@@ -1,10 +1,10 @@
 // /v1/me: the signed-in user's account.
 import { Hono } from 'hono';
-import { Errors } from '../http/errors.js';
+import { Errors } from '../errors.js';
 import { emailJson, userJson } from '../serialize/user.js';
-import { LIVE_SESSION, sessionJson } from '../serialize/client.js';
+import { sessionJson } from '../serialize/client.js';
 import { addEmail, attemptEmail, changePassword, deleteUser, ownEmail, prepareEmail, removeEmail, requireUser, updateProfile } from '../services/me.js';
-import { endSessions, isLive } from '../services/sessions.js';
+import { endSessions, isLive, userSession, userSessions } from '../services/sessions.js';
 import { loadUser } from '../services/users.js';
 import { bool, ignored, object, oneOf, route, str } from '../http/params.js';
 import type { Call } from '../http/call.js';
@@ -133,11 +133,9 @@ meRoutes.delete('/v1/me/email_addresses/:id', async (c) => {
   return envelope(c, { object: 'email_address', id: e.id, deleted: true });
 });
 
-async function userSessions(call: Call, onlyLive: boolean) {
+async function userSessionsJson(call: Call, onlyLive: boolean) {
   const { me: u } = await me(call);
-  let q = call.ctx.db.selectFrom('sessions').selectAll().where('user_id', '=', u.user.id);
-  if (onlyLive) q = q.where('status', '=', LIVE_SESSION).where('expire_at', '>', call.ctx.now());
-  const rows = await q.orderBy('created_at', 'desc').limit(100).execute();
+  const rows = await userSessions(call.ctx, u.user.id, onlyLive);
   return rows.map((s) => {
     const json = sessionJson(call.ctx, s, u, call.origin);
     const { last_active_token: _token, ...rest } = json;
@@ -148,16 +146,15 @@ async function userSessions(call: Call, onlyLive: boolean) {
   });
 }
 
-meRoutes.get('/v1/me/sessions', async (c) => c.json(await userSessions(c.var.call, false)));
-meRoutes.get('/v1/me/sessions/active', async (c) => c.json(await userSessions(c.var.call, true)));
+meRoutes.get('/v1/me/sessions', async (c) => c.json(await userSessionsJson(c.var.call, false)));
+meRoutes.get('/v1/me/sessions/active', async (c) => c.json(await userSessionsJson(c.var.call, true)));
 
 meRoutes.post('/v1/me/sessions/:id/revoke', async (c) => {
   const call = c.var.call;
   const { me: u } = await me(call);
   call.params.read(P['POST /v1/me/sessions/:id/revoke']);
-  const s = await call.ctx.db.selectFrom('sessions').selectAll().where('id', '=', pathId(c, 'id')).where('user_id', '=', u.user.id).executeTakeFirst();
-  if (!s) throw Errors.notFound('session');
+  const s = await userSession(call.ctx, u.user.id, pathId(c, 'id'));
   if (isLive(call.ctx, s)) await endSessions(call.ctx, [s.id], 'revoked');
-  const fresh = await call.ctx.db.selectFrom('sessions').selectAll().where('id', '=', s.id).executeTakeFirstOrThrow();
+  const fresh = await userSession(call.ctx, u.user.id, s.id);
   return envelope(c, sessionJson(call.ctx, fresh, u, call.origin));
 });

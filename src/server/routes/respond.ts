@@ -1,21 +1,19 @@
 // Response helpers: the `{response, client}` envelope and the session required by /v1/me.
 import type { Context } from 'hono';
 import type { Call } from '../http/call.js';
-import { Errors } from '../http/errors.js';
-import { clientJson, loadClientState } from '../serialize/client.js';
+import { Errors } from '../errors.js';
+import { clientJson } from '../serialize/client.js';
+import { loadCallerClientState } from '../services/clients.js';
 import type { SessionTable } from '../store/schema.js';
-import { isLive } from '../services/sessions.js';
+import { findClientSession, isLive } from '../services/sessions.js';
 
 export type AppEnv = { Variables: { call: Call } };
 export type Ctx = Context<AppEnv>;
 
 /** The caller's Client as JSON, or null when it has none. */
 export async function currentClientJson(call: Call) {
-  if (!call.client) return null;
-  const fresh = await call.ctx.db.selectFrom('clients').selectAll().where('id', '=', call.client.id).executeTakeFirst();
-  if (!fresh) return null;
-  call.client = fresh;
-  return clientJson(call.ctx, await loadClientState(call.ctx, fresh), call.origin);
+  const state = await loadCallerClientState(call);
+  return state ? clientJson(call.ctx, state, call.origin) : null;
 }
 
 export type ClientJson = Awaited<ReturnType<typeof currentClientJson>>;
@@ -31,7 +29,7 @@ export async function meSession(call: Call): Promise<SessionTable> {
   if (!call.client) throw Errors.signedOut();
   const wanted = call.params.str('_clerk_session_id', { max: 64 }) ?? call.client.last_active_session_id;
   if (!wanted) throw Errors.signedOut();
-  const s = await call.ctx.db.selectFrom('sessions').selectAll().where('id', '=', wanted).where('client_id', '=', call.client.id).executeTakeFirst();
+  const s = await findClientSession(call, wanted);
   if (!s || !isLive(call.ctx, s)) throw Errors.signedOut();
   return s;
 }

@@ -3,7 +3,7 @@
 import type { ServerContext } from '../context.js';
 import type { InvitationTable, SessionTable, WaitlistEntryTable } from '../store/schema.js';
 import type { UserWithEmails } from '../services/users.js';
-import { sessionStatus } from './client.js';
+import { sessionStatus } from '../store/sessions.js';
 import { userJson } from './user.js';
 
 function parseObject(text: string): Record<string, unknown> {

@@ -1,20 +1,12 @@
-// JSON shapes of Client, Session, SignIn and SignUp, as the FAPI spec defines them.
+// JSON shapes of Client, Session, SignIn and SignUp, as the FAPI spec defines them, from rows loaded by the services.
 import type { ServerContext } from '../context.js';
-import type { ClientTable, SessionTable, SignInTable, SignUpTable } from '../store/schema.js';
-import { loadUsers, type UserWithEmails } from '../services/users.js';
+import type { SessionTable, SignInTable, SignUpTable } from '../store/schema.js';
+import { LIVE_SESSION, sessionStatus } from '../store/sessions.js';
+import type { ClientState } from '../services/clients.js';
+import type { UserWithEmails } from '../services/users.js';
 import { signUpFields } from '../services/sign-up-fields.js';
 import { mintSessionToken } from '../services/tokens.js';
 import { publicUserDataJson, userJson, verificationObject } from './user.js';
-
-export const LIVE_SESSION = 'active';
-
-/** A session's status as of now: stored status, or expired/abandoned by time. */
-export function sessionStatus(s: SessionTable, now: number): string {
-  if (s.status !== LIVE_SESSION) return s.status;
-  if (s.expire_at <= now) return 'expired';
-  if (s.abandon_at <= now) return 'abandoned';
-  return s.status;
-}
 
 export function sessionJson(ctx: ServerContext, s: SessionTable, owner: UserWithEmails | undefined, azp: string | undefined) {
   const now = ctx.now();
@@ -119,34 +111,6 @@ export function signUpJson(ctx: ServerContext, su: SignUpTable) {
     abandon_at: su.abandon_at,
     legal_accepted_at: su.legal_accepted_at,
   };
-}
-
-export interface ClientState {
-  client: ClientTable;
-  sessions: SessionTable[];
-  signIn: SignInTable | undefined;
-  signUp: SignUpTable | undefined;
-  users: Map<string, UserWithEmails>;
-}
-
-/** Loads everything the Client JSON shows. */
-export async function loadClientState(ctx: ServerContext, client: ClientTable): Promise<ClientState> {
-  const now = ctx.now();
-  const [sessions, signIn, signUp] = await Promise.all([
-    ctx.db
-      .selectFrom('sessions')
-      .selectAll()
-      .where('client_id', '=', client.id)
-      .where('status', '=', LIVE_SESSION)
-      .where('expire_at', '>', now)
-      .orderBy('created_at')
-      .execute(),
-    client.sign_in_id ? ctx.db.selectFrom('sign_ins').selectAll().where('id', '=', client.sign_in_id).executeTakeFirst() : undefined,
-    client.sign_up_id ? ctx.db.selectFrom('sign_ups').selectAll().where('id', '=', client.sign_up_id).executeTakeFirst() : undefined,
-  ]);
-  const userIds = sessions.map((s) => s.user_id);
-  if (signIn?.user_id) userIds.push(signIn.user_id);
-  return { client, sessions, signIn, signUp, users: await loadUsers(ctx, userIds) };
 }
 
 export function clientJson(ctx: ServerContext, state: ClientState, azp: string | undefined) {

@@ -2,7 +2,8 @@
 import { createHmac } from 'node:crypto';
 import type { ServerContext } from '../context.js';
 import { newCode, newId, safeEqual } from '../crypto/ids.js';
-import { Errors } from '../http/errors.js';
+import { Errors } from '../errors.js';
+import { codeConsumed, consumeCode, findCodeBySubject, replaceCode, reserveCodeAttempt } from '../store/verifications.js';
 
 export const CODE_TTL_MS = 10 * 60_000;
 export const CODE_MAX_ATTEMPTS = 3;
@@ -38,11 +39,7 @@ export async function issueCode(ctx: ServerContext, subject: string, strategy: C
   const code = test ? TEST_CODE : newCode();
   const id = newId('vc');
   const expire_at = now + CODE_TTL_MS;
-  await ctx.db.deleteFrom('verification_codes').where('subject', '=', subject).execute();
-  await ctx.db
-    .insertInto('verification_codes')
-    .values({ id, subject, strategy, code_hash: digest(ctx, id, code), attempts: 0, expire_at, consumed_at: null, created_at: now })
-    .execute();
+  await replaceCode(ctx.db, { id, subject, strategy, code_hash: digest(ctx, id, code), attempts: 0, expire_at, consumed_at: null, created_at: now });
   if (!test) {
     const app = ctx.config.applicationName;
     await ctx.mailer.send({
@@ -67,31 +64,15 @@ export async function checkCode(
   beforeCompare?: () => Promise<void>,
 ): Promise<VerificationState> {
   const now = ctx.now();
-  const row = await ctx.db.selectFrom('verification_codes').selectAll().where('subject', '=', subject).executeTakeFirst();
+  const row = await findCodeBySubject(ctx.db, subject);
   if (!row || row.strategy !== strategy) throw Errors.verificationMissing();
   if (row.consumed_at !== null) throw Errors.alreadyVerified();
   if (row.expire_at <= now) throw Errors.verificationExpired();
-  const reserved = await ctx.db
-    .updateTable('verification_codes')
-    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
-    .where('id', '=', row.id)
-    .where('attempts', '<', CODE_MAX_ATTEMPTS)
-    .where('consumed_at', 'is', null)
-    .returning(['attempts'])
-    .executeTakeFirst();
-  if (!reserved) {
-    const current = await ctx.db.selectFrom('verification_codes').select('consumed_at').where('id', '=', row.id).executeTakeFirst();
-    throw current && current.consumed_at !== null ? Errors.alreadyVerified() : Errors.verificationFailed();
-  }
+  const attempts = await reserveCodeAttempt(ctx.db, row.id, CODE_MAX_ATTEMPTS);
+  if (attempts === undefined) throw (await codeConsumed(ctx.db, row.id)) ? Errors.alreadyVerified() : Errors.verificationFailed();
   await beforeCompare?.();
-  if (!safeEqual(digest(ctx, row.id, code), row.code_hash)) throw reserved.attempts >= CODE_MAX_ATTEMPTS ? Errors.verificationFailed() : Errors.codeIncorrect();
+  if (!safeEqual(digest(ctx, row.id, code), row.code_hash)) throw attempts >= CODE_MAX_ATTEMPTS ? Errors.verificationFailed() : Errors.codeIncorrect();
   // Only one request may consume the code, however many race with the right digits.
-  const res = await ctx.db
-    .updateTable('verification_codes')
-    .set({ consumed_at: now })
-    .where('id', '=', row.id)
-    .where('consumed_at', 'is', null)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw Errors.alreadyVerified();
-  return { status: 'verified', strategy, attempts: reserved.attempts, expire_at: row.expire_at };
+  if (!(await consumeCode(ctx.db, row.id, now))) throw Errors.alreadyVerified();
+  return { status: 'verified', strategy, attempts, expire_at: row.expire_at };
 }

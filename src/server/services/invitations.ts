@@ -3,7 +3,28 @@
 import type { ServerContext } from '../context.js';
 import type { InvitationTable, WaitlistEntryTable } from '../store/schema.js';
 import { newId, newSecret, sha256 } from '../crypto/ids.js';
-import { ApiError, Errors } from '../http/errors.js';
+import { ApiError, Errors } from '../errors.js';
+import { verifiedEmailExists } from '../store/email-addresses.js';
+import {
+  countInvitations,
+  findInvitationById,
+  findInvitationByTokenHash,
+  findInvitationsByIds,
+  insertInvitation,
+  type InvitationFilter,
+  type InvitationPage,
+  listInvitations,
+  pendingInvitationExists,
+  revokePendingInvitation,
+} from '../store/invitations.js';
+import {
+  findWaitlistEntryByEmail,
+  findWaitlistEntryById,
+  listWaitlistEntries,
+  updateWaitlistEntryRow,
+  type WaitlistFilter,
+  type WaitlistPage,
+} from '../store/waitlist.js';
 import { emitWaitlistEvent } from '../webhooks/emit.js';
 import { isEmail } from './users.js';
 
@@ -63,21 +84,8 @@ export async function createInvitation(ctx: ServerContext, input: CreateInvitati
   const lower = email.toLowerCase();
   const now = ctx.now();
   if (!input.ignore_existing) {
-    const user = await ctx.db
-      .selectFrom('email_addresses')
-      .select('id')
-      .where('email_lower', '=', lower)
-      .where('verified_at', 'is not', null)
-      .executeTakeFirst();
-    if (user) throw Errors.identifierExists('email_address');
-    const pending = await ctx.db
-      .selectFrom('invitations')
-      .select('id')
-      .where('email_lower', '=', lower)
-      .where('status', '=', 'pending')
-      .where('expires_at', '>', now)
-      .executeTakeFirst();
-    if (pending) {
+    if (await verifiedEmailExists(ctx.db, lower)) throw Errors.identifierExists('email_address');
+    if (await pendingInvitationExists(ctx.db, lower, now)) {
       throw new ApiError(400, {
         code: 'duplicate_record',
         message: 'There is already a pending invitation for this email address',
@@ -99,7 +107,7 @@ export async function createInvitation(ctx: ServerContext, input: CreateInvitati
     created_at: now,
     updated_at: now,
   };
-  await ctx.db.insertInto('invitations').values(invitation).execute();
+  await insertInvitation(ctx.db, invitation);
   const url = invitationUrl(ctx, invitation.redirect_url, token);
   if (input.notify !== false) {
     const app = ctx.config.applicationName;
@@ -120,7 +128,7 @@ export async function createInvitation(ctx: ServerContext, input: CreateInvitati
 }
 
 export async function findInvitation(ctx: ServerContext, id: string): Promise<InvitationTable> {
-  const row = await ctx.db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findInvitationById(ctx.db, id);
   if (!row) throw Errors.notFound('invitation');
   return row;
 }
@@ -136,13 +144,13 @@ export async function revokeInvitation(ctx: ServerContext, id: string): Promise<
     });
   }
   const now = ctx.now();
-  await ctx.db.updateTable('invitations').set({ status: 'revoked', updated_at: now }).where('id', '=', id).where('status', '=', 'pending').execute();
+  await revokePendingInvitation(ctx.db, id, now);
   return { ...row, status: 'revoked', updated_at: now };
 }
 
 /** The pending, unexpired invitation a ticket names, or the Clerk ticket error. */
 export async function invitationForTicket(ctx: ServerContext, ticket: string): Promise<InvitationTable> {
-  const row = ticket.length <= 200 ? await ctx.db.selectFrom('invitations').selectAll().where('token_hash', '=', sha256(ticket)).executeTakeFirst() : undefined;
+  const row = ticket.length <= 200 ? await findInvitationByTokenHash(ctx.db, sha256(ticket)) : undefined;
   if (!row || row.status !== 'pending') throw ticketInvalid();
   if (row.expires_at <= ctx.now()) throw ticketExpired();
   return row;
@@ -150,10 +158,10 @@ export async function invitationForTicket(ctx: ServerContext, ticket: string): P
 
 /** After an invited sign-up: the waitlist entry for the same address (if any) is completed. */
 export async function completeWaitlistEntry(ctx: ServerContext, emailLower: string): Promise<void> {
-  const entry = await ctx.db.selectFrom('waitlist_entries').selectAll().where('email_lower', '=', emailLower).executeTakeFirst();
+  const entry = await findWaitlistEntryByEmail(ctx.db, emailLower);
   if (!entry || entry.status === 'completed') return;
   const now = ctx.now();
-  await ctx.db.updateTable('waitlist_entries').set({ status: 'completed', updated_at: now }).where('id', '=', entry.id).execute();
+  await updateWaitlistEntryRow(ctx.db, entry.id, { status: 'completed', updated_at: now });
   await emitWaitlistEvent(ctx, 'waitlistEntry.updated', { ...entry, status: 'completed', updated_at: now });
 }
 
@@ -163,7 +171,7 @@ export async function inviteWaitlistEntry(
   id: string,
   ignoreExisting: boolean | undefined,
 ): Promise<{ entry: WaitlistEntryTable; invitation: InvitationTable }> {
-  const entry = await ctx.db.selectFrom('waitlist_entries').selectAll().where('id', '=', id).executeTakeFirst();
+  const entry = await findWaitlistEntryById(ctx.db, id);
   if (!entry) throw Errors.notFound('waitlist entry');
   if (entry.status === 'completed') {
     throw new ApiError(409, {
@@ -175,8 +183,32 @@ export async function inviteWaitlistEntry(
   }
   const { invitation } = await createInvitation(ctx, { email_address: entry.email_address, ignore_existing: ignoreExisting, template: 'waitlist_invitation' });
   const now = ctx.now();
-  await ctx.db.updateTable('waitlist_entries').set({ status: 'invited', invitation_id: invitation.id, updated_at: now }).where('id', '=', entry.id).execute();
+  await updateWaitlistEntryRow(ctx.db, entry.id, { status: 'invited', invitation_id: invitation.id, updated_at: now });
   const next = { ...entry, status: 'invited', invitation_id: invitation.id, updated_at: now };
   await emitWaitlistEvent(ctx, 'waitlistEntry.updated', next);
   return { entry: next, invitation };
+}
+
+/** One page of invitations; the total only when asked for (`withTotal`). */
+export async function listInvitationPage(
+  ctx: ServerContext,
+  f: InvitationFilter,
+  page: InvitationPage,
+  withTotal: boolean,
+): Promise<{ rows: InvitationTable[]; total: number | undefined }> {
+  const now = ctx.now();
+  const rows = await listInvitations(ctx.db, f, page, now);
+  return { rows, total: withTotal ? await countInvitations(ctx.db, f, now) : undefined };
+}
+
+/** One page of waitlist entries, the total, and the invitations the entries name. */
+export async function listWaitlistPage(
+  ctx: ServerContext,
+  f: WaitlistFilter,
+  page: WaitlistPage,
+): Promise<{ rows: WaitlistEntryTable[]; invitations: Map<string, InvitationTable>; total: number }> {
+  const { rows, total } = await listWaitlistEntries(ctx.db, f, page);
+  const ids = rows.map((r) => r.invitation_id).filter((x): x is string => x !== null);
+  const invitations = await findInvitationsByIds(ctx.db, ids);
+  return { rows, invitations: new Map(invitations.map((i) => [i.id, i])), total };
 }

@@ -1,7 +1,7 @@
 // Password rules from password_settings: length bounds and the common-password list.
 import type { ServerContext } from '../context.js';
 import { isCommonPassword } from '../crypto/passwords.js';
-import { Errors } from '../http/errors.js';
+import { Errors } from '../errors.js';
 
 export async function checkNewPassword(ctx: ServerContext, password: string, param = 'password'): Promise<void> {
   const { minLength, maxLength, rejectCommon } = ctx.config.password;

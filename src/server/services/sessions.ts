@@ -1,32 +1,40 @@
 // Session lifecycle: create on sign-in/sign-up, touch, end, remove, revoke.
-import type { Call } from '../http/call.js';
-import { ensureClient, rotateClientToken, updateClient } from '../http/call.js';
 import type { ServerContext } from '../context.js';
 import type { SessionTable } from '../store/schema.js';
 import { newId } from '../crypto/ids.js';
-import { Errors } from '../http/errors.js';
-import { LIVE_SESSION, sessionStatus } from '../serialize/client.js';
+import { Errors } from '../errors.js';
+import {
+  clientHasLiveSession,
+  countSessions,
+  endLiveSessions,
+  findSessionById,
+  findSessionOfClient,
+  findSessionOfUser,
+  listSessions,
+  type SessionFilter,
+  sessionsOfUser,
+  insertSession,
+  LIVE_SESSION,
+  liveSessionIdsOfClient,
+  sessionStatus,
+  touchSessionRow,
+} from '../store/sessions.js';
+import { updateUserRow } from '../store/users.js';
 import { emitSessionEvent } from '../webhooks/emit.js';
+import { type Caller, ensureCallerClient, rotateCallerToken, updateCallerClient } from './clients.js';
 
 export const ENDED_STATUSES = ['ended', 'removed', 'revoked'] as const;
 export type EndStatus = (typeof ENDED_STATUSES)[number];
 
 /** In single-session mode a client that already has a live session may not start another. */
-export async function assertNoLiveSession(call: Call): Promise<void> {
+export async function assertNoLiveSession(call: Caller): Promise<void> {
   if (!call.ctx.config.singleSessionMode || !call.client) return;
-  const live = await call.ctx.db
-    .selectFrom('sessions')
-    .select('id')
-    .where('client_id', '=', call.client.id)
-    .where('status', '=', LIVE_SESSION)
-    .where('expire_at', '>', call.ctx.now())
-    .executeTakeFirst();
-  if (live) throw Errors.sessionExists();
+  if (await clientHasLiveSession(call.ctx.db, call.client.id, call.ctx.now())) throw Errors.sessionExists();
 }
 
-export async function createSession(call: Call, userId: string, strategy: string): Promise<SessionTable> {
+export async function createSession(call: Caller, userId: string, strategy: string): Promise<SessionTable> {
   const { ctx } = call;
-  const client = await ensureClient(call);
+  const client = await ensureCallerClient(call);
   const now = ctx.now();
   const s = ctx.config.session;
   const row: SessionTable = {
@@ -41,21 +49,55 @@ export async function createSession(call: Call, userId: string, strategy: string
     created_at: now,
     updated_at: now,
   };
-  await ctx.db.insertInto('sessions').values(row).execute();
-  await ctx.db.updateTable('users').set({ last_sign_in_at: now, last_active_at: now, updated_at: now }).where('id', '=', userId).execute();
-  await updateClient(call, { last_active_session_id: row.id, last_authentication_strategy: strategy });
-  await rotateClientToken(call);
+  await insertSession(ctx.db, row);
+  await updateUserRow(ctx.db, userId, { last_sign_in_at: now, last_active_at: now, updated_at: now });
+  await updateCallerClient(call, { last_active_session_id: row.id, last_authentication_strategy: strategy });
+  await rotateCallerToken(call);
   await emitSessionEvent(ctx, 'session.created', row);
   return row;
 }
 
+/** A session of the caller's client, or undefined. */
+export async function findClientSession(call: Caller, sessionId: string): Promise<SessionTable | undefined> {
+  return call.client ? findSessionOfClient(call.ctx.db, sessionId, call.client.id) : undefined;
+}
+
 /** A session of the caller's client, or a Clerk 404. */
-export async function clientSession(call: Call, sessionId: string): Promise<SessionTable> {
-  const row = call.client
-    ? await call.ctx.db.selectFrom('sessions').selectAll().where('id', '=', sessionId).where('client_id', '=', call.client.id).executeTakeFirst()
-    : undefined;
+export async function clientSession(call: Caller, sessionId: string): Promise<SessionTable> {
+  const row = await findClientSession(call, sessionId);
   if (!row) throw Errors.notFound('session');
   return row;
+}
+
+/** Any session by id (Backend API), or a Clerk 404. */
+export async function findSession(ctx: ServerContext, id: string): Promise<SessionTable> {
+  const row = await findSessionById(ctx.db, id);
+  if (!row) throw Errors.notFound('session');
+  return row;
+}
+
+/** A session of this user, or a Clerk 404. */
+export async function userSession(ctx: ServerContext, userId: string, id: string): Promise<SessionTable> {
+  const row = await findSessionOfUser(ctx.db, id, userId);
+  if (!row) throw Errors.notFound('session');
+  return row;
+}
+
+/** A user's sessions, newest first (at most 100); `onlyLive`: live and unexpired ones. */
+export function userSessions(ctx: ServerContext, userId: string, onlyLive: boolean): Promise<SessionTable[]> {
+  return sessionsOfUser(ctx.db, userId, onlyLive, ctx.now());
+}
+
+/** One page of sessions (Backend API), newest first; the total only when asked for (`withTotal`). */
+export async function listSessionPage(
+  ctx: ServerContext,
+  f: SessionFilter,
+  page: { limit: number; offset: number },
+  withTotal: boolean,
+): Promise<{ rows: SessionTable[]; total: number | undefined }> {
+  const now = ctx.now();
+  const rows = await listSessions(ctx.db, f, page, now);
+  return { rows, total: withTotal ? await countSessions(ctx.db, f, now) : undefined };
 }
 
 export function isLive(ctx: ServerContext, s: SessionTable): boolean {
@@ -65,28 +107,30 @@ export function isLive(ctx: ServerContext, s: SessionTable): boolean {
 /** Moves live sessions to an ended status (webhook `session.<status>` for each). Returns how many changed. */
 export async function endSessions(ctx: ServerContext, ids: string[], status: EndStatus): Promise<number> {
   if (ids.length === 0) return 0;
-  const ended = await ctx.db
-    .updateTable('sessions')
-    .set({ status, updated_at: ctx.now() })
-    .where('id', 'in', ids)
-    .where('status', '=', LIVE_SESSION)
-    .returningAll()
-    .execute();
+  const ended = await endLiveSessions(ctx.db, ids, status, ctx.now());
   for (const s of ended) await emitSessionEvent(ctx, `session.${status}`, s);
   return ended.length;
 }
 
 /** Ends a session of the caller's client (sign-out) and rotates the client token. */
-export async function signOutSession(call: Call, session: SessionTable, status: EndStatus): Promise<void> {
+export async function signOutSession(call: Caller, session: SessionTable, status: EndStatus): Promise<void> {
   await endSessions(call.ctx, [session.id], status);
-  if (call.client?.last_active_session_id === session.id) await updateClient(call, { last_active_session_id: null });
-  await rotateClientToken(call);
+  if (call.client?.last_active_session_id === session.id) await updateCallerClient(call, { last_active_session_id: null });
+  await rotateCallerToken(call);
 }
 
-export async function touchSession(call: Call, session: SessionTable): Promise<SessionTable> {
+/** Ends every session of the caller's client (sign-out of all) and rotates the client token. */
+export async function signOutClient(call: Caller): Promise<void> {
+  if (!call.client) return;
+  await endSessions(call.ctx, await liveSessionIdsOfClient(call.ctx.db, call.client.id), 'ended');
+  await updateCallerClient(call, { last_active_session_id: null });
+  await rotateCallerToken(call);
+}
+
+export async function touchSession(call: Caller, session: SessionTable): Promise<SessionTable> {
   const now = call.ctx.now();
-  await call.ctx.db.updateTable('sessions').set({ last_active_at: now, updated_at: now }).where('id', '=', session.id).execute();
-  await call.ctx.db.updateTable('users').set({ last_active_at: now }).where('id', '=', session.user_id).execute();
-  await updateClient(call, { last_active_session_id: session.id });
+  await touchSessionRow(call.ctx.db, session.id, now);
+  await updateUserRow(call.ctx.db, session.user_id, { last_active_at: now });
+  await updateCallerClient(call, { last_active_session_id: session.id });
   return { ...session, last_active_at: now, updated_at: now };
 }

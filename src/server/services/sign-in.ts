@@ -1,16 +1,17 @@
 // The sign-in flow: identifier → first factor (password, email code) or password reset → session.
-import type { Call } from '../http/call.js';
-import { ensureClient, updateClient } from '../http/call.js';
 import type { ServerContext } from '../context.js';
 import type { SignInTable, UserTable } from '../store/schema.js';
 import { newId } from '../crypto/ids.js';
 import { burnVerifyTime, hashPassword, verifyPassword } from '../crypto/passwords.js';
-import { Errors } from '../http/errors.js';
+import { Errors } from '../errors.js';
 import { checkCode, issueCode, type CodeStrategy, type VerificationState } from './codes.js';
 import { checkNewPassword } from './password-rules.js';
 import { assertNoLiveSession, createSession, endSessions } from './sessions.js';
 import { assertNotLocked, clearFailures, findUserByIdentifier, loadUser, reserveAttempt } from './users.js';
-import { LIVE_SESSION } from '../serialize/client.js';
+import { insertSignIn, findSignInOfClient, updateSignInRow } from '../store/sign-ins.js';
+import { liveSessionIdsOfUser } from '../store/sessions.js';
+import { updateUserRow } from '../store/users.js';
+import { type Caller, ensureCallerClient, updateCallerClient } from './clients.js';
 import { emitUserEvent } from '../webhooks/emit.js';
 
 export const SIGN_IN_STRATEGIES = ['password', 'email_code', 'reset_password_email_code'] as const;
@@ -20,19 +21,13 @@ const SIGN_IN_TTL_MS = 24 * 3600_000;
 
 async function save(ctx: ServerContext, si: SignInTable, patch: Partial<SignInTable>): Promise<SignInTable> {
   const next = { ...si, ...patch, updated_at: ctx.now() };
-  await ctx.db
-    .updateTable('sign_ins')
-    .set({ ...patch, updated_at: next.updated_at })
-    .where('id', '=', si.id)
-    .execute();
+  await updateSignInRow(ctx.db, si.id, { ...patch, updated_at: next.updated_at });
   return next;
 }
 
 /** The caller's sign-in with this id, or a Clerk 404. */
-export async function clientSignIn(call: Call, id: string): Promise<SignInTable> {
-  const row = call.client
-    ? await call.ctx.db.selectFrom('sign_ins').selectAll().where('id', '=', id).where('client_id', '=', call.client.id).executeTakeFirst()
-    : undefined;
+export async function clientSignIn(call: Caller, id: string): Promise<SignInTable> {
+  const row = call.client ? await findSignInOfClient(call.ctx.db, id, call.client.id) : undefined;
   if (!row || row.abandon_at <= call.ctx.now()) throw Errors.notFound('sign in');
   return row;
 }
@@ -49,12 +44,12 @@ export interface CreateSignInInput {
   password: string | undefined;
 }
 
-export async function createSignIn(call: Call, input: CreateSignInInput): Promise<SignInTable> {
+export async function createSignIn(call: Caller, input: CreateSignInInput): Promise<SignInTable> {
   const { ctx } = call;
   await assertNoLiveSession(call);
   if (input.strategy && !input.identifier) throw Errors.paramMissing('identifier');
   if (input.strategy === 'password' && !input.password) throw Errors.paramMissing('password');
-  const client = await ensureClient(call);
+  const client = await ensureCallerClient(call);
   const now = ctx.now();
   let user: UserTable | undefined;
   if (input.identifier) {
@@ -77,8 +72,8 @@ export async function createSignIn(call: Call, input: CreateSignInInput): Promis
     created_at: now,
     updated_at: now,
   };
-  await ctx.db.insertInto('sign_ins').values(si).execute();
-  await updateClient(call, { sign_in_id: si.id });
+  await insertSignIn(ctx.db, si);
+  await updateCallerClient(call, { sign_in_id: si.id });
   if (input.strategy === 'password') si = await attemptFirstFactor(call, si, { strategy: 'password', password: input.password });
   else if (input.strategy === 'email_code' || input.strategy === 'reset_password_email_code')
     si = await prepareFirstFactor(call, si, { strategy: input.strategy });
@@ -86,7 +81,7 @@ export async function createSignIn(call: Call, input: CreateSignInInput): Promis
 }
 
 /** Adds an identifier to a sign-in that was created without one. */
-export async function identifySignIn(call: Call, si: SignInTable, identifier: string): Promise<SignInTable> {
+export async function identifySignIn(call: Caller, si: SignInTable, identifier: string): Promise<SignInTable> {
   if (si.status !== 'needs_identifier' && si.status !== 'needs_first_factor') throw Errors.signInNotReady(si.status);
   const user = await findUserByIdentifier(call.ctx, identifier);
   if (!user) throw Errors.identifierNotFound();
@@ -102,7 +97,7 @@ async function emailFor(ctx: ServerContext, user: UserTable, emailAddressId: str
 }
 
 export async function prepareFirstFactor(
-  call: Call,
+  call: Caller,
   si: SignInTable,
   input: { strategy: SignInStrategy; email_address_id?: string | undefined },
 ): Promise<SignInTable> {
@@ -122,7 +117,7 @@ export interface AttemptInput {
   code?: string | undefined;
 }
 
-export async function attemptFirstFactor(call: Call, si: SignInTable, input: AttemptInput): Promise<SignInTable> {
+export async function attemptFirstFactor(call: Caller, si: SignInTable, input: AttemptInput): Promise<SignInTable> {
   const { ctx } = call;
   if (si.status !== 'needs_first_factor') throw Errors.signInNotReady(si.status);
   const user = await signInUser(ctx, si);
@@ -152,30 +147,19 @@ export async function attemptFirstFactor(call: Call, si: SignInTable, input: Att
   return complete(call, si, user, input.strategy);
 }
 
-export async function resetPassword(call: Call, si: SignInTable, input: { password: string; signOutOfOtherSessions: boolean }): Promise<SignInTable> {
+export async function resetPassword(call: Caller, si: SignInTable, input: { password: string; signOutOfOtherSessions: boolean }): Promise<SignInTable> {
   const { ctx } = call;
   if (si.status !== 'needs_new_password') throw Errors.signInNotReady(si.status);
   const user = await signInUser(ctx, si);
   await checkNewPassword(ctx, input.password);
   const now = ctx.now();
-  await ctx.db
-    .updateTable('users')
-    .set({ password_hash: await hashPassword(input.password), password_updated_at: now, updated_at: now })
-    .where('id', '=', user.id)
-    .execute();
-  if (input.signOutOfOtherSessions) {
-    const others = await ctx.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).where('status', '=', LIVE_SESSION).execute();
-    await endSessions(
-      ctx,
-      others.map((s) => s.id),
-      'revoked',
-    );
-  }
+  await updateUserRow(ctx.db, user.id, { password_hash: await hashPassword(input.password), password_updated_at: now, updated_at: now });
+  if (input.signOutOfOtherSessions) await endSessions(ctx, await liveSessionIdsOfUser(ctx.db, user.id), 'revoked');
   await emitUserEvent(ctx, 'user.updated', user.id);
   return complete(call, si, user, 'reset_password_email_code');
 }
 
-async function complete(call: Call, si: SignInTable, user: UserTable, strategy: string): Promise<SignInTable> {
+async function complete(call: Caller, si: SignInTable, user: UserTable, strategy: string): Promise<SignInTable> {
   await assertNoLiveSession(call);
   const session = await createSession(call, user.id, strategy);
   return save(call.ctx, si, { status: 'complete', created_session_id: session.id });

@@ -1,23 +1,25 @@
 // The sign-up flow: collect fields, verify the email with a code (or an invitation ticket), then create the user
 // and a session.
-import type { Call } from '../http/call.js';
-import { ensureClient, updateClient } from '../http/call.js';
 import type { ServerContext } from '../context.js';
 import type { InvitationTable, SignUpTable } from '../store/schema.js';
 import { newId } from '../crypto/ids.js';
 import { hashPassword } from '../crypto/passwords.js';
-import { Errors } from '../http/errors.js';
-import { isUniqueViolation } from '../store/db.js';
+import { Errors } from '../errors.js';
+import { inTransaction, isUniqueViolation } from '../store/db.js';
+import { verifiedEmailExists } from '../store/email-addresses.js';
+import { acceptInvitation, findInvitationById } from '../store/invitations.js';
+import { findSignUpOfClient, insertSignUp, updateSignUpRow } from '../store/sign-ups.js';
+import { insertUserWithEmails, usernameTaken } from '../store/users.js';
+import { type Caller, ensureCallerClient, updateCallerClient } from './clients.js';
 import { checkCode, issueCode } from './codes.js';
 import { checkNewPassword } from './password-rules.js';
 import { assertNoLiveSession, createSession } from './sessions.js';
 import { signUpFields } from './sign-up-fields.js';
 import { completeWaitlistEntry, invitationForTicket, ticketInvalid } from './invitations.js';
-import { isEmail } from './users.js';
+import { assertUsernameFormat, buildUser, isEmail } from './users.js';
 import { emitUserEvent } from '../webhooks/emit.js';
 
 const SIGN_UP_TTL_MS = 24 * 3600_000;
-const USERNAME = /^[a-zA-Z0-9_.-]{4,64}$/;
 const NAME_MAX = 256;
 
 export interface SignUpInput {
@@ -46,21 +48,10 @@ function assertInvitedAddress(invitedLower: string, email: string | undefined): 
 }
 
 /** The caller's sign-up with this id, or a Clerk 404. */
-export async function clientSignUp(call: Call, id: string): Promise<SignUpTable> {
-  const row = call.client
-    ? await call.ctx.db.selectFrom('sign_ups').selectAll().where('id', '=', id).where('client_id', '=', call.client.id).executeTakeFirst()
-    : undefined;
+export async function clientSignUp(call: Caller, id: string): Promise<SignUpTable> {
+  const row = call.client ? await findSignUpOfClient(call.ctx.db, id, call.client.id) : undefined;
   if (!row || row.abandon_at <= call.ctx.now()) throw Errors.notFound('sign up');
   return row;
-}
-
-async function emailTaken(ctx: ServerContext, lower: string): Promise<boolean> {
-  const row = await ctx.db.selectFrom('email_addresses').select('id').where('email_lower', '=', lower).where('verified_at', 'is not', null).executeTakeFirst();
-  return row !== undefined;
-}
-
-async function usernameTaken(ctx: ServerContext, lower: string): Promise<boolean> {
-  return (await ctx.db.selectFrom('users').select('id').where('username_lower', '=', lower).executeTakeFirst()) !== undefined;
 }
 
 /** Validates the given fields and turns them into column values. Throws the first Clerk error. */
@@ -74,14 +65,14 @@ async function fieldsToColumns(ctx: ServerContext, input: SignUpInput, current: 
     reject('email_address');
     const email = input.email_address.trim();
     if (!isEmail(email)) throw Errors.paramFormat('email_address', 'must be a valid email address');
-    if (await emailTaken(ctx, email.toLowerCase())) throw Errors.identifierExists('email_address');
+    if (await verifiedEmailExists(ctx.db, email.toLowerCase())) throw Errors.identifierExists('email_address');
     out.email_address = email;
     if (current?.email_address?.toLowerCase() !== email.toLowerCase()) out.email_verification = null;
   }
   if (input.username !== undefined) {
     reject('username');
-    if (!USERNAME.test(input.username)) throw Errors.paramFormat('username', 'must be 4 to 64 letters, digits, "_", "." or "-"');
-    if (await usernameTaken(ctx, input.username.toLowerCase())) throw Errors.identifierExists('username');
+    assertUsernameFormat(input.username);
+    if (await usernameTaken(ctx.db, input.username.toLowerCase())) throw Errors.identifierExists('username');
     out.username = input.username;
   }
   for (const f of ['first_name', 'last_name'] as const) {
@@ -101,7 +92,7 @@ async function fieldsToColumns(ctx: ServerContext, input: SignUpInput, current: 
   return out;
 }
 
-export async function createSignUp(call: Call, input: SignUpInput): Promise<SignUpTable> {
+export async function createSignUp(call: Caller, input: SignUpInput): Promise<SignUpTable> {
   const { ctx } = call;
   // An invitation is what lets someone in when sign-ups are restricted or behind the waitlist.
   const invitation = input.ticket !== undefined ? await invitationForTicket(ctx, input.ticket) : undefined;
@@ -110,7 +101,7 @@ export async function createSignUp(call: Call, input: SignUpInput): Promise<Sign
   await assertNoLiveSession(call);
   if (invitation) assertInvitedAddress(invitation.email_lower, input.email_address);
   const columns = await fieldsToColumns(ctx, invitation ? { ...input, email_address: invitation.email_address } : input, undefined);
-  const client = await ensureClient(call);
+  const client = await ensureCallerClient(call);
   const now = ctx.now();
   const su: SignUpTable = {
     id: newId('sua'),
@@ -133,12 +124,12 @@ export async function createSignUp(call: Call, input: SignUpInput): Promise<Sign
     ...columns,
     ...(invitation ? ticketColumns(invitation) : {}),
   };
-  await ctx.db.insertInto('sign_ups').values(su).execute();
-  await updateClient(call, { sign_up_id: su.id });
+  await insertSignUp(ctx.db, su);
+  await updateCallerClient(call, { sign_up_id: su.id });
   return maybeComplete(call, su);
 }
 
-export async function updateSignUp(call: Call, su: SignUpTable, input: SignUpInput): Promise<SignUpTable> {
+export async function updateSignUp(call: Caller, su: SignUpTable, input: SignUpInput): Promise<SignUpTable> {
   if (su.status === 'complete') throw Errors.signUpNotReady();
   const invitation = input.ticket !== undefined ? await invitationForTicket(call.ctx, input.ticket) : undefined;
   // An invited sign-up keeps the invited address: the ticket verified that one only.
@@ -156,15 +147,11 @@ export async function updateSignUp(call: Call, su: SignUpTable, input: SignUpInp
 
 async function save(ctx: ServerContext, su: SignUpTable, patch: Partial<SignUpTable>): Promise<SignUpTable> {
   const updated_at = ctx.now();
-  await ctx.db
-    .updateTable('sign_ups')
-    .set({ ...patch, updated_at })
-    .where('id', '=', su.id)
-    .execute();
+  await updateSignUpRow(ctx.db, su.id, { ...patch, updated_at });
   return { ...su, ...patch, updated_at };
 }
 
-export async function prepareVerification(call: Call, su: SignUpTable): Promise<SignUpTable> {
+export async function prepareVerification(call: Caller, su: SignUpTable): Promise<SignUpTable> {
   if (su.status === 'complete') throw Errors.signUpNotReady();
   if (!su.email_address) throw Errors.paramMissing('email_address');
   if (su.invitation_id) throw Errors.alreadyVerified();
@@ -172,7 +159,7 @@ export async function prepareVerification(call: Call, su: SignUpTable): Promise<
   return save(call.ctx, su, { email_verification: JSON.stringify(state) });
 }
 
-export async function attemptVerification(call: Call, su: SignUpTable, code: string): Promise<SignUpTable> {
+export async function attemptVerification(call: Caller, su: SignUpTable, code: string): Promise<SignUpTable> {
   if (su.status === 'complete') throw Errors.signUpNotReady();
   if (!su.email_address) throw Errors.verificationMissing();
   const state = await checkCode(call.ctx, `sign_up:${su.id}`, 'email_code', code);
@@ -181,68 +168,31 @@ export async function attemptVerification(call: Call, su: SignUpTable, code: str
 }
 
 /** When nothing is missing or unverified: creates the user (uniqueness enforced by the database) and a session. */
-async function maybeComplete(call: Call, su: SignUpTable): Promise<SignUpTable> {
+async function maybeComplete(call: Caller, su: SignUpTable): Promise<SignUpTable> {
   const { ctx } = call;
   const fields = signUpFields(ctx.config, su);
   if (fields.missing.length > 0 || fields.unverified.length > 0) return su;
   const now = ctx.now();
-  const userId = newId('user');
-  const emailId = su.email_address ? newId('idn') : null;
-  const invitation = su.invitation_id ? await ctx.db.selectFrom('invitations').selectAll().where('id', '=', su.invitation_id).executeTakeFirst() : undefined;
+  const invitation = su.invitation_id ? await findInvitationById(ctx.db, su.invitation_id) : undefined;
   if (su.invitation_id && !invitation) throw ticketInvalid();
+  const { user, emails } = buildUser(now, {
+    username: su.username,
+    first_name: su.first_name,
+    last_name: su.last_name,
+    password_hash: su.password_hash,
+    public_metadata: invitation?.public_metadata ?? '{}',
+    private_metadata: '{}',
+    unsafe_metadata: su.unsafe_metadata,
+    emails: su.email_address ? [su.email_address] : [],
+    verification_strategy: invitation ? 'ticket' : 'email_code',
+  });
+  const userId = user.id;
   try {
-    await ctx.db.transaction().execute(async (tx) => {
-      if (invitation) {
-        // One ticket, one account: only the sign-up that moves the invitation out of `pending` proceeds.
-        const used = await tx
-          .updateTable('invitations')
-          .set({ status: 'accepted', updated_at: now })
-          .where('id', '=', invitation.id)
-          .where('status', '=', 'pending')
-          .where('expires_at', '>', now)
-          .executeTakeFirst();
-        if (Number(used.numUpdatedRows) !== 1) throw ticketInvalid();
-      }
-      await tx
-        .insertInto('users')
-        .values({
-          id: userId,
-          username: su.username,
-          username_lower: su.username?.toLowerCase() ?? null,
-          first_name: su.first_name,
-          last_name: su.last_name,
-          password_hash: su.password_hash,
-          password_updated_at: su.password_hash ? now : null,
-          primary_email_address_id: emailId,
-          public_metadata: invitation?.public_metadata ?? '{}',
-          private_metadata: '{}',
-          unsafe_metadata: su.unsafe_metadata,
-          failed_attempts: 0,
-          locked_until: null,
-          last_sign_in_at: null,
-          last_active_at: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      if (su.email_address && emailId) {
-        const lower = su.email_address.toLowerCase();
-        // An address someone added to their account but never verified does not block a verified sign-up.
-        await tx.deleteFrom('email_addresses').where('email_lower', '=', lower).where('verified_at', 'is', null).execute();
-        await tx
-          .insertInto('email_addresses')
-          .values({
-            id: emailId,
-            user_id: userId,
-            email_address: su.email_address,
-            email_lower: lower,
-            verified_at: now,
-            verification_strategy: invitation ? 'ticket' : 'email_code',
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
-      }
+    await inTransaction(ctx.db, async (tx) => {
+      // One ticket, one account: only the sign-up that moves the invitation out of `pending` proceeds.
+      if (invitation && !(await acceptInvitation(tx, invitation.id, now))) throw ticketInvalid();
+      // An address someone added to their account but never verified does not block a verified sign-up.
+      await insertUserWithEmails(tx, user, emails);
     });
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;

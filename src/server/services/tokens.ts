@@ -3,6 +3,7 @@ import type { SessionClaims } from '../../types/index.js';
 import { signJwt, signJwtAsync } from '../crypto/jwt.js';
 import type { ServerContext } from '../context.js';
 import { sha256 } from '../crypto/ids.js';
+import { findLiveSessionForToken } from '../store/sessions.js';
 
 export interface TokenSubject {
   id: string;
@@ -41,17 +42,6 @@ export function mintSessionTokenAsync(ctx: ServerContext, session: TokenSubject,
  * The live session `sessionId` of the client holding `clientToken`, in one indexed read
  * (sessions by primary key joined to clients by token hash). Undefined when there is none.
  */
-export async function liveSessionForToken(ctx: ServerContext, clientToken: string, sessionId: string): Promise<TokenSubject | undefined> {
-  const now = ctx.now();
-  return ctx.db
-    .selectFrom('sessions')
-    .innerJoin('clients', 'clients.id', 'sessions.client_id')
-    .select(['sessions.id', 'sessions.user_id', 'sessions.first_factor_at'])
-    .where('sessions.id', '=', sessionId)
-    .where('clients.token_hash', '=', sha256(clientToken))
-    .where('clients.expires_at', '>', now)
-    .where('sessions.status', '=', 'active')
-    .where('sessions.expire_at', '>', now)
-    .where('sessions.abandon_at', '>', now)
-    .executeTakeFirst();
+export function liveSessionForToken(ctx: ServerContext, clientToken: string, sessionId: string): Promise<TokenSubject | undefined> {
+  return findLiveSessionForToken(ctx.db, sha256(clientToken), sessionId, ctx.now());
 }

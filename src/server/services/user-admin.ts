@@ -1,99 +1,39 @@
 // Users as the Backend API manages them: list and search, create with verified addresses, update (fields, metadata merged or
 // replaced), lock, unlock.
-import { sql } from 'kysely';
 import type { ServerContext } from '../context.js';
-import type { EmailAddressTable, SessionTable, UserTable } from '../store/schema.js';
-import { newId } from '../crypto/ids.js';
+import type { SessionTable, UserTable } from '../store/schema.js';
 import { hashPassword } from '../crypto/passwords.js';
-import { Errors } from '../http/errors.js';
-import { isUniqueViolation } from '../store/db.js';
-import { LIVE_SESSION } from '../serialize/client.js';
+import { Errors } from '../errors.js';
+import { inTransaction, isUniqueViolation } from '../store/db.js';
+import { revokeLiveSessionsOfUser } from '../store/sessions.js';
+import {
+  countUsers as countUserRows,
+  findUserMetadata,
+  insertUserWithEmails,
+  listUserIds,
+  METADATA_COLUMNS,
+  type MetadataColumn,
+  updateUserRow,
+  type UserFilter,
+  type UserPage,
+} from '../store/users.js';
 import { emitSessionEvent, emitUserEvent } from '../webhooks/emit.js';
 import { checkNewPassword } from './password-rules.js';
-import { isEmail, loadUser, loadUsers, type UserWithEmails } from './users.js';
+import { assertUsernameFormat, buildUser, isEmail, loadUser, loadUsers, primaryEmailChoice, usernameColumns, type UserWithEmails } from './users.js';
 
-const USERNAME = /^[a-zA-Z0-9_.-]{4,64}$/;
+export { USER_ORDER_FIELDS, type UserFilter, type UserOrderField, type UserPage } from '../store/users.js';
+
 const NAME_MAX = 256;
-
-export const USER_ORDER_FIELDS = ['created_at', 'updated_at', 'last_sign_in_at', 'last_active_at'] as const;
-export type UserOrderField = (typeof USER_ORDER_FIELDS)[number];
-
-export interface UserFilter {
-  email_address?: string[] | undefined;
-  username?: string[] | undefined;
-  user_id?: string[] | undefined;
-  /** Case-insensitive partial match on id, email addresses, username, first and last name. */
-  query?: string | undefined;
-}
-
-export interface UserPage {
-  limit: number;
-  offset: number;
-  order: { field: UserOrderField; direction: 'asc' | 'desc' };
-}
-
-/** `%text%` for LIKE, with the wildcards in `text` taken literally. */
-export function containsPattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-}
-
-function filtered(ctx: ServerContext, f: UserFilter) {
-  let q = ctx.db.selectFrom('users');
-  if (f.email_address) {
-    const lower = f.email_address.map((e) => e.trim().toLowerCase());
-    q = q.where('users.id', 'in', ctx.db.selectFrom('email_addresses').select('user_id').where('email_lower', 'in', lower));
-  }
-  if (f.username)
-    q = q.where(
-      'username_lower',
-      'in',
-      f.username.map((u) => u.toLowerCase()),
-    );
-  if (f.user_id) q = q.where('users.id', 'in', f.user_id);
-  if (f.query) {
-    const pattern = containsPattern(f.query.trim());
-    // An explicit ESCAPE, so SQLite and PostgreSQL read the backslashes alike.
-    const like = (expr: ReturnType<typeof sql>) => sql<boolean>`${expr} like ${pattern} escape '\\'`;
-    q = q.where((eb) =>
-      eb.or([
-        like(sql`lower(users.id)`),
-        like(sql`coalesce(users.username_lower, '')`),
-        like(sql`lower(coalesce(users.first_name, '') || ' ' || coalesce(users.last_name, ''))`),
-        eb(
-          'users.id',
-          'in',
-          ctx.db
-            .selectFrom('email_addresses')
-            .select('user_id')
-            .where(like(sql`email_lower`)),
-        ),
-      ]),
-    );
-  }
-  return q;
-}
 
 /** One page of users matching the filter, newest first unless told otherwise. */
 export async function listUsers(ctx: ServerContext, f: UserFilter, page: UserPage): Promise<UserWithEmails[]> {
-  const rows = await filtered(ctx, f)
-    .select('users.id')
-    .orderBy(page.order.field, page.order.direction)
-    .orderBy('users.id', page.order.direction)
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  const users = await loadUsers(
-    ctx,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => users.get(r.id)).filter((u): u is UserWithEmails => u !== undefined);
+  const ids = await listUserIds(ctx.db, f, page);
+  const users = await loadUsers(ctx, ids);
+  return ids.map((id) => users.get(id)).filter((u): u is UserWithEmails => u !== undefined);
 }
 
 export async function countUsers(ctx: ServerContext, f: UserFilter): Promise<number> {
-  const row = await filtered(ctx, f)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
+  return countUserRows(ctx.db, f);
 }
 
 export async function requireUserById(ctx: ServerContext, id: string): Promise<UserWithEmails> {
@@ -135,63 +75,30 @@ export async function createUser(ctx: ServerContext, input: CreateUserInput): Pr
   if (input.password === undefined && a.password === 'required' && !input.skip_password_requirement) throw Errors.paramMissing('password');
   if (emails.length === 0 && input.username === undefined) throw Errors.paramMissing('email_address');
   for (const e of emails) if (!isEmail(e)) throw Errors.paramFormat('email_address', 'must be a list of valid email addresses');
-  if (input.username !== undefined && !USERNAME.test(input.username)) throw Errors.paramFormat('username', 'must be 4 to 64 letters, digits, "_", "." or "-"');
+  if (input.username !== undefined) assertUsernameFormat(input.username);
   checkName('first_name', input.first_name);
   checkName('last_name', input.last_name);
   const hash = input.password !== undefined ? await passwordHash(ctx, input.password, input.skip_password_checks) : null;
-  const now = ctx.now();
-  const userId = newId('user');
-  const rows: EmailAddressTable[] = emails.map((email) => ({
-    id: newId('idn'),
-    user_id: userId,
-    email_address: email,
-    email_lower: email.toLowerCase(),
-    verified_at: now,
-    verification_strategy: 'admin',
-    created_at: now,
-    updated_at: now,
-  }));
-  const user: UserTable = {
-    id: userId,
+  const created = buildUser(ctx.now(), {
     username: input.username ?? null,
-    username_lower: input.username?.toLowerCase() ?? null,
     first_name: input.first_name ?? null,
     last_name: input.last_name ?? null,
     password_hash: hash,
-    password_updated_at: hash ? now : null,
-    primary_email_address_id: rows[0]?.id ?? null,
     public_metadata: JSON.stringify(input.public_metadata ?? {}),
     private_metadata: JSON.stringify(input.private_metadata ?? {}),
     unsafe_metadata: JSON.stringify(input.unsafe_metadata ?? {}),
-    failed_attempts: 0,
-    locked_until: null,
-    last_sign_in_at: null,
-    last_active_at: null,
-    created_at: now,
-    updated_at: now,
-  };
+    emails,
+    verification_strategy: 'admin',
+  });
   try {
-    await ctx.db.transaction().execute(async (tx) => {
-      await tx.insertInto('users').values(user).execute();
-      if (rows.length === 0) return;
-      // Unverified claims on these addresses (added to some account, never confirmed) yield, as in sign-up.
-      await tx
-        .deleteFrom('email_addresses')
-        .where(
-          'email_lower',
-          'in',
-          rows.map((r) => r.email_lower),
-        )
-        .where('verified_at', 'is', null)
-        .execute();
-      await tx.insertInto('email_addresses').values(rows).execute();
-    });
+    // Unverified claims on these addresses (added to some account, never confirmed) yield, as in sign-up.
+    await inTransaction(ctx.db, (tx) => insertUserWithEmails(tx, created.user, created.emails));
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
     throw Errors.identifierExists(/username/.test(String((e as Error).message)) ? 'username' : 'email_address');
   }
-  await emitUserEvent(ctx, 'user.created', userId);
-  return { user, emails: rows };
+  await emitUserEvent(ctx, 'user.created', created.user.id);
+  return created;
 }
 
 export interface UpdateUserInput {
@@ -228,16 +135,11 @@ export async function updateUser(ctx: ServerContext, u: UserWithEmails, input: U
       set.username = null;
       set.username_lower = null;
     } else {
-      if (!USERNAME.test(input.username)) throw Errors.paramFormat('username', 'must be 4 to 64 letters, digits, "_", "." or "-"');
-      set.username = input.username;
-      set.username_lower = input.username.toLowerCase();
+      Object.assign(set, usernameColumns(ctx, input.username));
     }
   }
   if (input.primary_email_address_id !== undefined) {
-    const e = u.emails.find((x) => x.id === input.primary_email_address_id);
-    if (!e) throw Errors.paramInvalid('primary_email_address_id', 'does not belong to this user');
-    if (e.verified_at === null) throw Errors.paramInvalid('primary_email_address_id', 'must be a verified email address');
-    set.primary_email_address_id = e.id;
+    set.primary_email_address_id = primaryEmailChoice(u, input.primary_email_address_id, 'user').id;
   }
   if (input.password === undefined && (input.skip_password_checks !== undefined || input.sign_out_of_other_sessions !== undefined)) {
     const name = input.skip_password_checks !== undefined ? 'skip_password_checks' : 'sign_out_of_other_sessions';
@@ -255,21 +157,9 @@ export async function updateUser(ctx: ServerContext, u: UserWithEmails, input: U
   const signOut = input.password !== undefined && input.sign_out_of_other_sessions === true;
   let revoked: SessionTable[] = [];
   try {
-    await ctx.db.transaction().execute(async (tx) => {
-      await tx
-        .updateTable('users')
-        .set({ ...set, updated_at: now })
-        .where('id', '=', u.user.id)
-        .execute();
-      if (signOut) {
-        revoked = await tx
-          .updateTable('sessions')
-          .set({ status: 'revoked', updated_at: now })
-          .where('user_id', '=', u.user.id)
-          .where('status', '=', LIVE_SESSION)
-          .returningAll()
-          .execute();
-      }
+    await inTransaction(ctx.db, async (tx) => {
+      await updateUserRow(tx, u.user.id, { ...set, updated_at: now });
+      if (signOut) revoked = await revokeLiveSessionsOfUser(tx, u.user.id, now);
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw Errors.identifierExists('username');
@@ -281,8 +171,8 @@ export async function updateUser(ctx: ServerContext, u: UserWithEmails, input: U
   return requireUserById(ctx, u.user.id);
 }
 
-export const METADATA_FIELDS = ['public_metadata', 'private_metadata', 'unsafe_metadata'] as const;
-export type MetadataField = (typeof METADATA_FIELDS)[number];
+export const METADATA_FIELDS = METADATA_COLUMNS;
+export type MetadataField = MetadataColumn;
 /** The most JSON one metadata field may hold, as a request parameter and once stored. */
 export const METADATA_MAX_CHARS = 8192;
 
@@ -335,28 +225,18 @@ export async function updateUserMetadata(ctx: ServerContext, u: UserWithEmails, 
   if (mode === 'replace') {
     const set: Partial<Record<MetadataField, string>> = {};
     for (const f of fields) set[f] = metadataText(f, input[f]!);
-    await ctx.db
-      .updateTable('users')
-      .set({ ...set, updated_at: now })
-      .where('id', '=', u.user.id)
-      .execute();
+    await updateUserRow(ctx.db, u.user.id, { ...set, updated_at: now });
   } else {
-    await ctx.db.transaction().execute(async (tx) => {
+    await inTransaction(ctx.db, async (tx) => {
       // The read and the write are one step: a concurrent merge waits (PostgreSQL row lock; SQLite has one writer).
-      let current = tx.selectFrom('users').select(fields).where('id', '=', u.user.id);
-      if (ctx.dbKind === 'postgres') current = current.forUpdate();
-      const row = await current.executeTakeFirst();
+      const row = await findUserMetadata(tx, ctx.dbKind, u.user.id, fields, true);
       if (!row) throw Errors.notFound('user');
       const set: Partial<Record<MetadataField, string>> = {};
       for (const f of fields) {
         const patch = input[f];
-        set[f] = metadataText(f, patch === null ? null : (mergeMetadata(storedObject(row[f]), patch) as Record<string, unknown>));
+        set[f] = metadataText(f, patch === null ? null : (mergeMetadata(storedObject(row[f] ?? '{}'), patch) as Record<string, unknown>));
       }
-      await tx
-        .updateTable('users')
-        .set({ ...set, updated_at: now })
-        .where('id', '=', u.user.id)
-        .execute();
+      await updateUserRow(tx, u.user.id, { ...set, updated_at: now });
     });
   }
   await emitUserEvent(ctx, 'user.updated', u.user.id);
@@ -366,18 +246,14 @@ export async function updateUserMetadata(ctx: ServerContext, u: UserWithEmails, 
 /** Locks the user out of sign-in for the configured lockout duration (sessions they have stay). */
 export async function lockUser(ctx: ServerContext, u: UserWithEmails): Promise<UserWithEmails> {
   const now = ctx.now();
-  await ctx.db
-    .updateTable('users')
-    .set({ locked_until: now + ctx.config.lockout.durationMinutes * 60_000, updated_at: now })
-    .where('id', '=', u.user.id)
-    .execute();
+  await updateUserRow(ctx.db, u.user.id, { locked_until: now + ctx.config.lockout.durationMinutes * 60_000, updated_at: now });
   await emitUserEvent(ctx, 'user.updated', u.user.id);
   return requireUserById(ctx, u.user.id);
 }
 
 export async function unlockUser(ctx: ServerContext, u: UserWithEmails): Promise<UserWithEmails> {
   const now = ctx.now();
-  await ctx.db.updateTable('users').set({ locked_until: null, failed_attempts: 0, updated_at: now }).where('id', '=', u.user.id).execute();
+  await updateUserRow(ctx.db, u.user.id, { locked_until: null, failed_attempts: 0, updated_at: now });
   await emitUserEvent(ctx, 'user.updated', u.user.id);
   return requireUserById(ctx, u.user.id);
 }

@@ -2,8 +2,9 @@
 import type { ServerContext } from '../context.js';
 import type { WaitlistEntryTable } from '../store/schema.js';
 import { newId } from '../crypto/ids.js';
-import { Errors } from '../http/errors.js';
+import { Errors } from '../errors.js';
 import { isUniqueViolation } from '../store/db.js';
+import { findWaitlistEntryByEmail, insertWaitlistEntry } from '../store/waitlist.js';
 import { emitWaitlistEvent } from '../webhooks/emit.js';
 import { isEmail } from './users.js';
 
@@ -11,7 +12,7 @@ export async function joinWaitlist(ctx: ServerContext, address: string): Promise
   const email = address.trim();
   if (!isEmail(email)) throw Errors.paramFormat('email_address', 'must be a valid email address');
   const lower = email.toLowerCase();
-  const find = () => ctx.db.selectFrom('waitlist_entries').selectAll().where('email_lower', '=', lower).executeTakeFirst();
+  const find = () => findWaitlistEntryByEmail(ctx.db, lower);
   const existing = await find();
   if (existing) return existing;
   const now = ctx.now();
@@ -25,7 +26,7 @@ export async function joinWaitlist(ctx: ServerContext, address: string): Promise
     updated_at: now,
   };
   try {
-    await ctx.db.insertInto('waitlist_entries').values(row).execute();
+    await insertWaitlistEntry(ctx.db, row);
     await emitWaitlistEvent(ctx, 'waitlistEntry.created', row);
     return row;
   } catch (e) {

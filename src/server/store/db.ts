@@ -1,7 +1,7 @@
 // Opens the store: a SQLite file by default, PostgreSQL when a postgres:// URL is given.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, type RawBuilder, sql, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
 import { migrate } from './migrations.js';
 
@@ -73,4 +73,24 @@ async function openPostgres(url: string): Promise<Store> {
 export function isUniqueViolation(e: unknown): boolean {
   const err = e as { code?: string; message?: string };
   return err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE' || err?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** Runs `fn` in one transaction; the store functions take the transaction where they take a Db. */
+export function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction().execute(fn);
+}
+
+/** `%text%` for LIKE, with the wildcards in `text` taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}
+
+/** `expr LIKE pattern` with an explicit ESCAPE, so SQLite and PostgreSQL read the backslashes alike. */
+export function likeEscaped(expr: RawBuilder<unknown>, pattern: string): RawBuilder<boolean> {
+  return sql<boolean>`${expr} like ${pattern} escape '\\'`;
+}
+
+/** One cheap read: the health check's proof that the database answers. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await db.selectFrom('instance').select('id').limit(1).execute();
 }

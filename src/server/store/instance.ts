@@ -23,3 +23,10 @@ export async function ensureInstance(db: Db, issuer: string, type: 'development'
   }
   return key;
 }
+
+/** Gives the instance its `ins_…` id unless it has one (conditional, so concurrent first starts agree); returns the id. */
+export async function ensureInstanceIdRow(db: Db, candidate: string): Promise<string | null | undefined> {
+  await db.updateTable('instance').set({ instance_id: candidate }).where('id', '=', 'default').where('instance_id', 'is', null).execute();
+  const row = await db.selectFrom('instance').select(['instance_id']).where('id', '=', 'default').executeTakeFirst();
+  return row?.instance_id;
+}

@@ -5,6 +5,8 @@ import type { SessionTable, WaitlistEntryTable } from '../store/schema.js';
 import { newId } from '../crypto/ids.js';
 import { backendSessionJson, backendUserJson, deletedJson, waitlistEntryBackendJson } from '../serialize/backend.js';
 import { loadUser } from '../services/users.js';
+import { findInvitationById } from '../store/invitations.js';
+import { insertDeliveries } from '../store/webhooks.js';
 import type { WebhookEventType } from './event-types.js';
 
 function endpointsFor(ctx: ServerContext, type: WebhookEventType) {
@@ -24,27 +26,25 @@ export async function emitEvent(ctx: ServerContext, type: WebhookEventType, data
     const now = ctx.now();
     const msgId = newId('msg');
     const payload = JSON.stringify({ data, object: 'event', type, timestamp: now, instance_id: ctx.backend?.instanceId ?? '' });
-    await ctx.db
-      .insertInto('webhook_deliveries')
-      .values(
-        endpoints.map((e) => ({
-          id: newId('whd'),
-          msg_id: msgId,
-          endpoint_url: e.url,
-          event_type: type,
-          payload,
-          status: 'pending',
-          attempts: 0,
-          next_attempt_at: now,
-          lease_until: null,
-          lease_owner: null,
-          last_error: null,
-          delivered_at: null,
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .execute();
+    await insertDeliveries(
+      ctx.db,
+      endpoints.map((e) => ({
+        id: newId('whd'),
+        msg_id: msgId,
+        endpoint_url: e.url,
+        event_type: type,
+        payload,
+        status: 'pending',
+        attempts: 0,
+        next_attempt_at: now,
+        lease_until: null,
+        lease_owner: null,
+        last_error: null,
+        delivered_at: null,
+        created_at: now,
+        updated_at: now,
+      })),
+    );
     ctx.backend?.wakeWebhooks();
   } catch (e) {
     // The change itself has happened; a failed enqueue must not turn it into an error for the caller.
@@ -87,7 +87,7 @@ export async function emitSessionEvent(
 
 export async function emitWaitlistEvent(ctx: ServerContext, type: 'waitlistEntry.created' | 'waitlistEntry.updated', e: WaitlistEntryTable): Promise<void> {
   await emitLoaded(ctx, type, async () => {
-    const invitation = e.invitation_id ? await ctx.db.selectFrom('invitations').selectAll().where('id', '=', e.invitation_id).executeTakeFirst() : undefined;
+    const invitation = e.invitation_id ? await findInvitationById(ctx.db, e.invitation_id) : undefined;
     return waitlistEntryBackendJson(ctx, e, invitation);
   });
 }

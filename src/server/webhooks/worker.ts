@@ -8,6 +8,7 @@ import { createHmac } from 'node:crypto';
 import type { ServerContext } from '../context.js';
 import type { WebhookDeliveryTable } from '../store/schema.js';
 import { newId } from '../crypto/ids.js';
+import { claimDeliveries, finishDelivery, pruneDeliveries, releaseDelivery } from '../store/webhooks.js';
 import { webhookKey } from './config.js';
 
 /** How long a claimed delivery stays with its worker; longer than a delivery can take. */
@@ -78,15 +79,7 @@ export class WebhookWorker {
     const now = this.ctx.now();
     if (now - this.prunedAt > PRUNE_EVERY_MS) {
       this.prunedAt = now;
-      await this.ctx.db
-        .deleteFrom('webhook_deliveries')
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('status', '=', 'delivered'), eb('updated_at', '<', now - KEEP_DELIVERED_MS)]),
-            eb.and([eb('status', '=', 'failed'), eb('updated_at', '<', now - KEEP_FAILED_MS)]),
-          ]),
-        )
-        .execute();
+      await pruneDeliveries(this.ctx.db, now - KEEP_DELIVERED_MS, now - KEEP_FAILED_MS);
     }
     while (!this.stopping.signal.aborted) {
       const batch = await this.claim();
@@ -96,27 +89,7 @@ export class WebhookWorker {
   }
 
   private async claim(): Promise<WebhookDeliveryTable[]> {
-    const { db, dbKind } = this.ctx;
-    const now = this.ctx.now();
-    let due = db
-      .selectFrom('webhook_deliveries')
-      .select('id')
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', now)
-      .orderBy('next_attempt_at')
-      .limit(BATCH);
-    if (dbKind === 'postgres') due = due.forUpdate().skipLocked();
-    return (
-      db
-        .updateTable('webhook_deliveries')
-        .set({ next_attempt_at: now + LEASE_MS, lease_until: now + LEASE_MS, lease_owner: this.owner, updated_at: now })
-        .where('id', 'in', due)
-        // Re-checked on the row itself: a row another worker claimed meanwhile no longer qualifies.
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', now)
-        .returningAll()
-        .execute()
-    );
+    return claimDeliveries(this.ctx.db, this.ctx.dbKind, this.owner, this.ctx.now(), LEASE_MS, BATCH);
   }
 
   private async deliver(d: WebhookDeliveryTable): Promise<void> {
@@ -156,21 +129,16 @@ export class WebhookWorker {
     const { retryBaseMs, maxAttempts } = this.ctx.config.webhookDelivery;
     const failed = !outcome.ok && (outcome.final || attempts >= maxAttempts);
     const delay = outcome.ok || failed ? 0 : retryDelay(retryBaseMs, attempts);
-    await this.ctx.db
-      .updateTable('webhook_deliveries')
-      .set({
-        status: outcome.ok ? 'delivered' : failed ? 'failed' : 'pending',
-        attempts,
-        next_attempt_at: now + delay,
-        lease_until: null,
-        lease_owner: null,
-        last_error: outcome.ok ? null : outcome.error.slice(0, 500),
-        delivered_at: outcome.ok ? now : null,
-        updated_at: now,
-      })
-      .where('id', '=', d.id)
-      .where('lease_owner', '=', this.owner)
-      .execute();
+    await finishDelivery(this.ctx.db, d.id, this.owner, {
+      status: outcome.ok ? 'delivered' : failed ? 'failed' : 'pending',
+      attempts,
+      next_attempt_at: now + delay,
+      lease_until: null,
+      lease_owner: null,
+      last_error: outcome.ok ? null : outcome.error.slice(0, 500),
+      delivered_at: outcome.ok ? now : null,
+      updated_at: now,
+    });
     if (!outcome.ok) {
       const next = failed ? 'giving up' : `retry in ${delay} ms`;
       console.warn(`[webhooks] ${d.event_type} ${d.msg_id} to ${d.endpoint_url} failed (attempt ${attempts}/${maxAttempts}): ${outcome.error}; ${next}`);
@@ -179,12 +147,6 @@ export class WebhookWorker {
 
   /** Gives an interrupted delivery back without counting an attempt. */
   private async release(d: WebhookDeliveryTable): Promise<void> {
-    await this.ctx.db
-      .updateTable('webhook_deliveries')
-      .set({ next_attempt_at: this.ctx.now(), lease_until: null, lease_owner: null })
-      .where('id', '=', d.id)
-      .where('lease_owner', '=', this.owner)
-      .execute()
-      .catch(() => undefined);
+    await releaseDelivery(this.ctx.db, d.id, this.owner, this.ctx.now()).catch(() => undefined);
   }
 }
