@@ -46,11 +46,11 @@ function errorJson(c: Context<AppEnv>, e: ApiError): Response {
 /** `POST /v1/client/sessions/:id/tokens` for a live session of the caller's client: a fresh token, nothing else. */
 function tokenHotPath(ctx: ServerContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const token = c.var.clientToken;
-    const hot = c.var.method === 'POST' && token ? TOKEN_PATH.exec(c.var.url.pathname) : null;
+    const token = c.get('clientToken');
+    const hot = c.get('method') === 'POST' && token ? TOKEN_PATH.exec(c.get('url').pathname) : null;
     if (hot) {
       const session = await liveSessionForToken(ctx, token!, hot[1]!);
-      if (session) return c.json({ object: 'token', jwt: await mintSessionTokenAsync(ctx, session, c.var.origin) });
+      if (session) return c.json({ object: 'token', jwt: await mintSessionTokenAsync(ctx, session, c.get('origin')) });
       // No live session: the general route answers with the precise Clerk error.
     }
     await next();
@@ -63,14 +63,14 @@ export function createApp(ctx: ServerContext) {
   // secret-key app (bapi/router.ts) before anything else: no client cookie, no CORS, its own 401s.
   const backendApi = createBackendApi(ctx);
   const backendBranch: MiddlewareHandler<AppEnv> = async (c, next) => {
-    if (isBackendApiPath(c.var.url.pathname)) return backendApi.fetch(c.req.raw, c.env);
+    if (isBackendApiPath(c.get('url').pathname)) return backendApi.fetch(c.req.raw, c.env);
     await next();
   };
   app.use(canonicalRequest<AppEnv>(), backendBranch);
   app.use(siteFiles({ bundleDir: BUNDLE_DIR, staticDir: ctx.config.staticDir, publishableKey: ctx.publishableKey, pages: pageRoutes(ctx, BUNDLE_DIR) }));
   app.use(requestOrigin(ctx), fapiCors(), requestParams(), methodOverride());
   app.use(clientTransport(), sameOriginWrites(), rateLimit(ctx), tokenHotPath(ctx), clientLookup(ctx));
-  for (const routes of [instanceRoutes, clientRoutes, meRoutes]) mountRoutes(app, routes);
+  mountRoutes(app, [instanceRoutes, clientRoutes, meRoutes]);
   app.notFound((c) => errorJson(c, Errors.notFound('route')));
   app.onError((e, c) => errorJson(c, e instanceof ApiError ? e : logInternal(e)));
 

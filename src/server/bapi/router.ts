@@ -1,7 +1,7 @@
 // The Backend API (BAPI): what the user's own servers call with the secret key. It shares the /v1 prefix with
 // the FAPI but none of its pipeline: no client cookie, no CORS (a secret key never belongs in a browser), no
 // `_method` override. app.ts hands every request whose path is a BAPI path to this app; its middleware: the
-// canonical path, the answer's headers, the secret key, then the parameters (c.var.bapi) for the routes.
+// canonical path, the answer's headers, the secret key, then the parameters (c.get('bapi')) for the routes.
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { ServerContext } from '../context.js';
 import { ApiError, Errors } from '../http/errors.js';
@@ -77,7 +77,7 @@ function secretKey(ctx: ServerContext): MiddlewareHandler<BapiEnv> {
 function backendParams(ctx: ServerContext): MiddlewareHandler<BapiEnv> {
   return async (c, next) => {
     const req = c.req.raw;
-    const url = c.var.url;
+    const url = c.get('url');
     const text = req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req, url.pathname);
     c.set('bapi', { ctx, params: new Params(queryParams(url), parseBody(req.headers.get('content-type'), text)) });
     await next();

@@ -43,7 +43,7 @@ export async function readBody(req: Request, path: string): Promise<string> {
 /** Sets `c.var.params`: the query string and the body (form or JSON), read once. */
 export function requestParams(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const url = c.var.url;
+    const url = c.get('url');
     const req = c.req.raw;
     const query: Record<string, RawValue> = Object.fromEntries(url.searchParams);
     const text = req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req, url.pathname);

@@ -13,7 +13,7 @@ import { remoteAddress } from './rate-limit.js';
 /** Sets `c.var.transport` and `c.var.clientToken` (after `requestParams`). */
 export function clientTransport(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const params = c.var.params;
+    const params = c.get('params');
     const native = params.raw('_is_native') === '1' || params.raw('_is_native') === 'true';
     const devBrowser = params.str('__clerk_db_jwt', { max: 200 });
     const transport: ClientTransport = native ? 'header' : devBrowser ? 'dev_browser' : 'cookie';
@@ -34,10 +34,11 @@ export function clientTransport(): MiddlewareHandler<AppEnv> {
 export function clientLookup(ctx: ServerContext): MiddlewareHandler<AppEnv> {
   const secureCookie = new URL(ctx.issuer).protocol === 'https:';
   return async (c, next) => {
-    const { transport, clientToken } = c.var;
+    const transport = c.get('transport');
+    const clientToken = c.get('clientToken');
     const client = await findClient(ctx, clientToken);
-    if (transport === 'dev_browser' && !client && c.var.url.pathname !== '/v1/dev_browser') throw Errors.devBrowserUnauthenticated();
-    const call: Call = { ctx, params: c.var.params, origin: c.var.origin, transport, ip: remoteAddress(c), secureCookie, client, issuedToken: undefined };
+    if (transport === 'dev_browser' && !client && c.get('url').pathname !== '/v1/dev_browser') throw Errors.devBrowserUnauthenticated();
+    const call: Call = { ctx, params: c.get('params'), origin: c.get('origin'), transport, ip: remoteAddress(c), secureCookie, client, issuedToken: undefined };
     c.set('call', call);
     await next();
     attachClientToken(c.res.headers, call);

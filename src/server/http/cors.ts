@@ -29,7 +29,7 @@ export function fapiCors(): MiddlewareHandler<AppEnv> {
     maxAge: 600,
   });
   return async (c, next) => {
-    const origin = c.var.origin;
+    const origin = c.get('origin');
     c.header('vary', 'Origin');
     if (c.req.method === 'OPTIONS') {
       if (origin === undefined) throw Errors.originInvalid();
@@ -41,7 +41,7 @@ export function fapiCors(): MiddlewareHandler<AppEnv> {
       return new Response(null, { status: 204, headers });
     }
     // The dev outbox holds every code "sent": readable by same-origin pages (the demo) only.
-    if (origin !== undefined && !c.var.url.pathname.startsWith('/v1/dev/')) {
+    if (origin !== undefined && !c.get('url').pathname.startsWith('/v1/dev/')) {
       c.header('access-control-allow-origin', origin);
       c.header('access-control-allow-credentials', 'true');
       c.header('access-control-expose-headers', EXPOSE_HEADERS);

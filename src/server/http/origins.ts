@@ -47,7 +47,7 @@ export function requestOrigin(ctx: ServerContext): MiddlewareHandler<AppEnv> {
  */
 export function sameOriginWrites(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (MUTATING.has(c.var.method) && c.var.origin === undefined && c.req.header('origin') !== undefined && c.var.transport !== 'header') {
+    if (MUTATING.has(c.get('method')) && c.get('origin') === undefined && c.req.header('origin') !== undefined && c.get('transport') !== 'header') {
       throw Errors.originInvalid();
     }
     await next();

@@ -21,7 +21,7 @@ const RATE_LIMITED = /^\/v1\/(client\/sign_(ins|ups)|me\/email_addresses|me\/cha
 /** Counts a mutating request to a RATE_LIMITED path against the caller's IP; over the limit, a 429 with Retry-After. */
 export function rateLimit(ctx: ServerContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (MUTATING.has(c.var.method) && RATE_LIMITED.test(c.var.url.pathname)) {
+    if (MUTATING.has(c.get('method')) && RATE_LIMITED.test(c.get('url').pathname)) {
       const wait = ctx.rateLimiter.hit(remoteAddress(c), ctx.now());
       if (wait > 0) throw Errors.tooManyRequests(wait);
     }

@@ -81,7 +81,7 @@ export function siteFiles(site: SiteFiles): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const req = c.req.raw;
     const read = req.method === 'GET' || req.method === 'HEAD';
-    const path = c.var.url.pathname;
+    const path = c.get('url').pathname;
     const npm = read ? NPM_BUNDLE.exec(path) : null;
     if (npm) {
       // As Clerk's FAPI hosts serve clerk-js: the seed quickstart's <script src> works with only the host changed.
