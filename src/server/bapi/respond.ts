@@ -3,13 +3,15 @@ import type { Context } from 'hono';
 import type { ServerContext } from '../context.js';
 import type { Params } from '../http/params.js';
 import { Errors } from '../errors.js';
+import type { NodeBindings } from '../http/rate-limit.js';
 
 export interface BapiCall {
   ctx: ServerContext;
   params: Params;
 }
 
-export type BapiEnv = { Variables: { bapi: BapiCall } };
+/** The Backend API app's request state (Variables, set by bapi/router.ts); `Bindings` is the node adapter's own. */
+export type BapiEnv = { Bindings: NodeBindings; Variables: { url: URL; bapi: BapiCall } };
 export type BapiCtx = Context<BapiEnv>;
 
 /** A path parameter, bounded so an absurd id is a 404 rather than a slow query. */

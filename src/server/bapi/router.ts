@@ -1,15 +1,17 @@
 // The Backend API (BAPI): what the user's own servers call with the secret key. It shares the /v1 prefix with
 // the FAPI but none of its pipeline: no client cookie, no CORS (a secret key never belongs in a browser), no
-// `_method` override. app.ts hands every request whose path is a BAPI path to `createBackendApi`.
-import { Hono } from 'hono';
+// `_method` override. app.ts hands every request whose path is a BAPI path to this app; its middleware: the
+// canonical path, the answer's headers, the secret key, then the parameters (c.get('bapi')) for the routes.
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { ServerContext } from '../context.js';
-import { ApiError, Errors } from '../http/errors.js';
+import { ApiError, Errors } from '../errors.js';
 import { readBody } from '../http/body.js';
 import { Params, parseBody, type RawValue } from '../http/params.js';
-import { routedRequest } from '../http/path.js';
+import { canonicalRequest, routingPath } from '../http/path.js';
+import { remoteAddress } from '../http/rate-limit.js';
 import { authenticateBackend } from './auth.js';
 import { invitationRoutes } from './invitations.js';
-import type { BapiCall, BapiEnv } from './respond.js';
+import type { BapiEnv } from './respond.js';
 import { sessionRoutes } from './sessions.js';
 import { userRoutes } from './users.js';
 
@@ -48,37 +50,48 @@ function queryParams(url: URL): Record<string, RawValue> {
   return out;
 }
 
-export function createBackendApi(ctx: ServerContext) {
-  const app = new Hono<BapiEnv & { Bindings: { bapi: BapiCall } }>();
-  app.use(async (c, next) => {
-    c.set('bapi', c.env.bapi);
+/** Every answer is uncacheable and typed exactly `application/json` when it is JSON. */
+const answerHeaders: MiddlewareHandler<BapiEnv> = async (c, next) => {
+  // Through c.header before the answer exists: the routes' c.json answers are built with it (changes to an answer's
+  // headers made afterwards would not survive Hono's HEAD handling with the node adapter's Response).
+  c.header('cache-control', 'no-store');
+  await next();
+  if (c.res.headers.get('content-type')?.startsWith(JSON_TYPE)) c.res.headers.set('content-type', JSON_TYPE);
+};
+
+/** The secret key; each wrong one counts against the caller's IP. */
+function secretKey(ctx: ServerContext): MiddlewareHandler<BapiEnv> {
+  return async (c, next) => {
+    try {
+      await authenticateBackend(ctx, c.req.header('authorization') ?? null);
+    } catch (e) {
+      // Guessing keys is hopeless (≈238 bits), but each wrong try still counts against the caller's IP.
+      const wait = ctx.rateLimiter.hit(`bapi:${remoteAddress(c)}`, ctx.now());
+      throw wait > 0 ? Errors.tooManyRequests(wait) : e;
+    }
     await next();
-  });
+  };
+}
+
+/** Sets `c.var.bapi`. Bodies are read only after authentication, so an anonymous caller cannot make the server buffer one. */
+function backendParams(ctx: ServerContext): MiddlewareHandler<BapiEnv> {
+  return async (c, next) => {
+    const req = c.req.raw;
+    const url = c.get('url');
+    const text = req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req, url.pathname);
+    c.set('bapi', { ctx, params: new Params(queryParams(url), parseBody(req.headers.get('content-type'), text)) });
+    await next();
+  };
+}
+
+/** The Backend API app; `app.fetch(req, env)` handles one request (never throws). */
+export function createBackendApi(ctx: ServerContext): Hono<BapiEnv> {
+  const app = new Hono<BapiEnv>({ getPath: routingPath({ strict: true }) });
+  app.use(canonicalRequest<BapiEnv>(), answerHeaders, secretKey(ctx), backendParams(ctx));
   app.route('/', userRoutes);
   app.route('/', sessionRoutes);
   app.route('/', invitationRoutes);
   app.notFound(() => errorResponse(Errors.notFound('route')));
   app.onError((e) => errorResponse(e instanceof ApiError ? e : internal(e)));
-
-  /** Handles one Backend API request at `url` (its canonical URL, http/path.ts); never throws. */
-  return async function backendApi(req: Request, ip: string, url = new URL(req.url)): Promise<Response> {
-    try {
-      try {
-        await authenticateBackend(ctx, req.headers.get('authorization'));
-      } catch (e) {
-        // Guessing keys is hopeless (≈238 bits), but each wrong try still counts against the caller's IP.
-        const wait = ctx.rateLimiter.hit(`bapi:${ip}`, ctx.now());
-        throw wait > 0 ? Errors.tooManyRequests(wait) : e;
-      }
-      // Bodies are read only after authentication, so an anonymous caller cannot make the server buffer one.
-      const text = req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req, url.pathname);
-      const params = new Params(queryParams(url), parseBody(req.headers.get('content-type'), text));
-      const res = await app.fetch(routedRequest(req, url), { bapi: { ctx, params } });
-      res.headers.set('cache-control', 'no-store');
-      if (res.headers.get('content-type')?.startsWith(JSON_TYPE)) res.headers.set('content-type', JSON_TYPE);
-      return res;
-    } catch (e) {
-      return errorResponse(e instanceof ApiError ? e : internal(e));
-    }
-  };
+  return app;
 }

@@ -1,6 +1,10 @@
 // Reading request bodies: bounded in size, and a client that hangs up halfway is its own fault, not a server error.
+// Not hono/body-limit: for a body without Content-Length it buffers the stream itself (and a hang-up mid-body
+// escapes it as a 500), and the body would still have to be read again after it.
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../routes/respond.js';
 import { Errors } from '../errors.js';
-import { MAX_BODY_BYTES } from './params.js';
+import { MAX_BODY_BYTES, Params, parseBody, type RawValue } from './params.js';
 
 /**
  * The request body as text, at most MAX_BODY_BYTES (413 beyond). When the client closes the connection before the
@@ -34,4 +38,16 @@ export async function readBody(req: Request, path: string): Promise<string> {
     chunks.push(chunk.value);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Sets `c.var.params`: the query string and the body (form or JSON), read once. */
+export function requestParams(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const url = c.get('url');
+    const req = c.req.raw;
+    const query: Record<string, RawValue> = Object.fromEntries(url.searchParams);
+    const text = req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req, url.pathname);
+    c.set('params', new Params(query, parseBody(req.headers.get('content-type'), text)));
+    await next();
+  };
 }

@@ -5,7 +5,7 @@
 // its key names a loopback host (it only uses the dev browser for Clerk's own development hosts). Browsers accept
 // Secure cookies from http://localhost and http://127.0.0.1. Production stays first-party: its FAPI belongs on the
 // app's own site.
-import type { Call } from './call.js';
+import { type Call, CLIENT_COOKIE, CLIENT_TTL_MS } from './call.js';
 
 const IP_OR_LOCAL = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\]|localhost)$/i;
 
@@ -31,4 +31,22 @@ export function clientCookieAttributes(call: Call): string[] {
     return ['Path=/', 'HttpOnly', 'SameSite=None', 'Secure', 'Partitioned'];
   }
   return ['Path=/', 'HttpOnly', 'SameSite=Lax', ...(call.secureCookie ? ['Secure'] : [])];
+}
+
+/**
+ * Hands a newly issued client token (or its removal, `null`) back the way the caller's token travels: the
+ * Authorization header (native), or the `__client` cookie. Not hono/cookie's setCookie: it orders the attributes
+ * `Secure; SameSite`, and ours read `SameSite=None; Secure; Partitioned` (test/server/security.test.ts).
+ */
+export function attachClientToken(headers: Headers, call: Call): void {
+  const token = call.issuedToken;
+  if (token === undefined) return;
+  if (call.transport === 'header') {
+    headers.set('authorization', token ?? '');
+    return;
+  }
+  if (call.transport === 'dev_browser') return; // a dev browser keeps its token (see rotateClientToken)
+  const attrs = clientCookieAttributes(call);
+  if (token === null) headers.append('set-cookie', [`${CLIENT_COOKIE}=`, 'Max-Age=0', ...attrs].join('; '));
+  else if (token) headers.append('set-cookie', [`${CLIENT_COOKIE}=${token}`, `Max-Age=${Math.floor(CLIENT_TTL_MS / 1000)}`, ...attrs].join('; '));
 }

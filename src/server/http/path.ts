@@ -7,6 +7,10 @@
 // upper case. Paths that could mean something else to a later decoder are refused: an encoded `/` or `\`, an encoded
 // `%` (double encoding), control characters and NUL, broken escapes, and `.`/`..` segments.
 
+import type { MiddlewareHandler } from 'hono';
+import { getPath, getPathNoStrict } from 'hono/utils/url';
+import { Errors } from '../errors.js';
+
 const UNRESERVED = /^[A-Za-z0-9\-._~]$/;
 const ESCAPE = /%([0-9A-Fa-f]{2})?/g;
 
@@ -40,9 +44,24 @@ export function canonicalUrl(raw: string): URL | undefined {
 }
 
 /**
- * The request to route: `req` itself when its URL and method are already canonical, else a copy without a body
- * (the pipeline has read the body by then) at the canonical URL, so the router sees the same path as every check.
+ * Hono's `getPath`: the path it routes on is the canonical path, decoded the way Hono decodes paths. Not strict
+ * drops a trailing slash (`/v1/me/email_addresses/`, as clerk-js sends it, is `/v1/me/email_addresses`). A refused
+ * path routes as itself: `canonicalRequest` answers it with a 404 before anything else runs.
  */
-export function routedRequest(req: Request, url: URL, method = req.method): Request {
-  return method === req.method && url.href === req.url ? req : new Request(url, { method, headers: req.headers });
+export function routingPath(opts: { strict: boolean }): (req: { url: string }) => string {
+  const decode = opts.strict ? getPath : getPathNoStrict;
+  return (req) => {
+    const url = canonicalUrl(req.url);
+    return decode((url && url.href !== req.url ? { url: url.href } : req) as Request);
+  };
+}
+
+/** The first middleware: a refused path is a 404 (with no CORS headers); every later step reads `c.var.url`. */
+export function canonicalRequest<E extends { Variables: { url: URL } }>(): MiddlewareHandler<E> {
+  return async (c, next) => {
+    const url = canonicalUrl(c.req.url);
+    if (!url) throw Errors.notFound('route');
+    c.set('url', url);
+    await next();
+  };
 }

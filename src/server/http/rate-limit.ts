@@ -1,4 +1,33 @@
-// Fixed-window request counting per key (client IP), in memory.
+// Fixed-window request counting per key (client IP), in memory, and the FAPI middleware that applies it.
+import type { Context, MiddlewareHandler } from 'hono';
+import type { ServerContext } from '../context.js';
+import type { AppEnv } from '../routes/respond.js';
+import { Errors } from '../errors.js';
+import { MUTATING } from './method.js';
+
+/** The node adapter's bindings (@hono/node-server passes the IncomingMessage): the socket, for the caller's IP. */
+export interface NodeBindings {
+  incoming?: { socket?: { remoteAddress?: string } };
+}
+
+/** The caller's IP as the socket saw it (`unknown` when the app runs without the node adapter). */
+export function remoteAddress(c: Pick<Context, 'env'>): string {
+  return (c.env as NodeBindings | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+/** Paths that try secrets or send mail: counted per IP. */
+const RATE_LIMITED = /^\/v1\/(client\/sign_(ins|ups)|me\/email_addresses|me\/change_password|waitlist)/;
+
+/** Counts a mutating request to a RATE_LIMITED path against the caller's IP; over the limit, a 429 with Retry-After. */
+export function rateLimit(ctx: ServerContext): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (MUTATING.has(c.get('method')) && RATE_LIMITED.test(c.get('url').pathname)) {
+      const wait = ctx.rateLimiter.hit(remoteAddress(c), ctx.now());
+      if (wait > 0) throw Errors.tooManyRequests(wait);
+    }
+    await next();
+  };
+}
 
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();

@@ -1,6 +1,9 @@
-// Serves a folder of static files (the demo site) next to the FAPI, with a strict Content-Security-Policy.
+// Serves a folder of static files (the demo site) next to the FAPI, with a strict Content-Security-Policy, and the
+// middleware that answers files before the FAPI pipeline: the clerk-js bundle, the hosted pages and that folder.
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../routes/respond.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -54,4 +57,47 @@ export async function serveStatic(root: string, pathname: string, vars: Record<s
   } catch {
     return undefined;
   }
+}
+
+/** `/npm/@clerk/clerk-js@<any version>/dist/clerk.browser.js`, the element chunks it loads, and source maps. */
+const NPM_BUNDLE = /^\/npm\/@clerk\/clerk-js@[^/]+\/dist\/(clerk\.browser\.js(?:\.map)?|(?:elements|chunks)\/[\w-]+\.js(?:\.map)?)$/;
+
+export interface SiteFiles {
+  /** dist/, where the clerk-js bundle is. */
+  bundleDir: string;
+  /** The --static-dir site, if any, and what its HTML files get for `%CLERK_PUBLISHABLE_KEY%`. */
+  staticDir: string | undefined;
+  publishableKey: string;
+  /** The hosted account pages (routes/pages.ts): a response, or undefined when the request is not theirs. */
+  pages(req: Request): Promise<Response | undefined>;
+}
+
+/**
+ * Answers GET/HEAD for files, in this order: the clerk-js bundle where Clerk's FAPI hosts serve it, the hosted
+ * account pages (the server owns /sign-in, /sign-up, /waitlist), then the static site outside /v1/ and /.well-known/.
+ * These answers carry no CORS headers (the bundle is public: `*`); anything else goes on to the FAPI.
+ */
+export function siteFiles(site: SiteFiles): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const req = c.req.raw;
+    const read = req.method === 'GET' || req.method === 'HEAD';
+    const path = c.get('url').pathname;
+    const npm = read ? NPM_BUNDLE.exec(path) : null;
+    if (npm) {
+      // As Clerk's FAPI hosts serve clerk-js: the seed quickstart's <script src> works with only the host changed.
+      const file = await serveStatic(site.bundleDir, npm[1]!);
+      if (file) {
+        file.headers.set('access-control-allow-origin', '*');
+        file.headers.set('cache-control', 'public, max-age=300');
+        return req.method === 'HEAD' ? new Response(null, { headers: file.headers }) : file;
+      }
+    }
+    const page = await site.pages(req);
+    if (page) return page;
+    if (site.staticDir && read && !path.startsWith('/v1/') && !path.startsWith('/.well-known/')) {
+      const file = await serveStatic(site.staticDir, path, { '%CLERK_PUBLISHABLE_KEY%': site.publishableKey });
+      if (file) return req.method === 'HEAD' ? new Response(null, { headers: file.headers }) : file;
+    }
+    await next();
+  };
 }

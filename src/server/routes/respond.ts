@@ -1,13 +1,34 @@
 // Response helpers: the `{response, client}` envelope and the session required by /v1/me.
 import type { Context } from 'hono';
-import type { Call } from '../http/call.js';
+import type { Call, ClientTransport } from '../http/call.js';
 import { Errors } from '../errors.js';
+import type { Params } from '../http/params.js';
+import type { NodeBindings } from '../http/rate-limit.js';
 import { clientJson } from '../serialize/client.js';
 import { loadCallerClientState } from '../services/clients.js';
 import type { SessionTable } from '../store/schema.js';
 import { findClientSession, isLive } from '../services/sessions.js';
 
-export type AppEnv = { Variables: { call: Call } };
+/**
+ * The FAPI app's request state, set by the middleware chain in app.ts (http/*) in this order: `url` (the canonical
+ * URL), `origin`, `params`, `method` (after `_method`), `transport` and `clientToken`, then `call` for the routes.
+ * `Bindings` is only the node adapter's own (the socket, for the caller's IP).
+ */
+export type AppEnv = {
+  Bindings: NodeBindings;
+  Variables: {
+    url: URL;
+    /** The request's Origin when it is allowed to read answers with credentials, else undefined. */
+    origin: string | undefined;
+    params: Params;
+    /** The method the request acts as: `_method` turns a POST into any of GET, POST, PUT, PATCH, DELETE. */
+    method: string;
+    transport: ClientTransport;
+    /** The client token the request presents (cookie, Authorization header or dev-browser parameter). */
+    clientToken: string | undefined;
+    call: Call;
+  };
+};
 export type Ctx = Context<AppEnv>;
 
 /** The caller's Client as JSON, or null when it has none. */
