@@ -1,15 +1,20 @@
 // Every FAPI route's declared parameters (ROUTE_PARAMS, src/server/http/params.ts) against Clerk's spec:
 // each declared key is a query or request-body parameter of the operation in spec/fapi-2026-05-12.yml, or is
 // marked `ignored`/`extension` with a one-word reason; types and enums agree with the spec; the spec's required
-// parameters are all accepted. Spec parameters we do not accept are listed as diagnostics.
+// parameters are all accepted. Spec parameters we do not accept are listed as diagnostics. The Backend API routes'
+// declarations (BAPI_ROUTE_PARAMS) are checked the same way against spec/bapi-2026-05-12.yml.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ROUTE_PARAMS } from '../../src/server/app.ts';
+import { invitationRoutes } from '../../src/server/bapi/invitations.ts';
+import { BAPI_ROUTE_PARAMS } from '../../src/server/bapi/router.ts';
+import { sessionRoutes } from '../../src/server/bapi/sessions.ts';
+import { userRoutes } from '../../src/server/bapi/users.ts';
 import { bool, ignored, int, IGNORED, list, object, oneOf, route, str, type RouteParams } from '../../src/server/http/params.ts';
 import { clientRoutes } from '../../src/server/routes/client.ts';
 import { instanceRoutes } from '../../src/server/routes/instance.ts';
 import { meRoutes } from '../../src/server/routes/me.ts';
-import { operationParams, type SpecParam } from '../support/spec.ts';
+import { backendOperationParams, operationParams, type SpecParam } from '../support/spec.ts';
 
 const ONE_WORD = /^[a-z]+$/;
 
@@ -36,13 +41,13 @@ function split(key: string): [string, string] {
 }
 
 /** What is wrong with one route's declaration, and the spec parameters it does not accept. */
-function check(key: string, decl: RouteParams): { problems: string[]; unaccepted: string[] } {
+function check(key: string, decl: RouteParams, lookup = operationParams): { problems: string[]; unaccepted: string[] } {
   const problems: string[] = [];
   const [method, path] = split(key);
   if (decl.tolerates !== undefined && !ONE_WORD.test(decl.tolerates)) {
     problems.push(`${key}: tolerates needs a one-word reason, got ${JSON.stringify(decl.tolerates)}`);
   }
-  const op = operationParams(method, path);
+  const op = lookup(method, path);
   if (!op) {
     if (decl.extension === undefined || !ONE_WORD.test(decl.extension)) {
       problems.push(`${key}: no such operation in the spec and not marked extension with a one-word reason`);
@@ -113,5 +118,42 @@ describe('declared route parameters against the FAPI spec', () => {
     // A required spec parameter left out, and a route the spec does not have.
     assert.match(check('POST /v1/waitlist', route({}))!.problems.join('\n'), /requires body parameter email_address/);
     assert.match(check('POST /v1/nowhere', route({ a: int(), b: list(), c: object() }))!.problems.join('\n'), /no such operation/);
+  });
+});
+
+describe('declared Backend API route parameters against the BAPI spec', () => {
+  test('every registered BAPI route has a declaration, and every declaration a route', () => {
+    const registered = [...userRoutes.routes, ...sessionRoutes.routes, ...invitationRoutes.routes].map((r) => `${r.method} ${r.path}`);
+    assert.deepEqual([...new Set(registered)].sort(), Object.keys(BAPI_ROUTE_PARAMS).sort());
+  });
+
+  test('each declared key is in the spec or marked ignored/extension; types, enums and required keys agree', (t) => {
+    const problems: string[] = [];
+    let declared = 0;
+    for (const [key, decl] of Object.entries(BAPI_ROUTE_PARAMS) as Array<[string, RouteParams]>) {
+      const r = check(key, decl, backendOperationParams);
+      declared += Object.keys(decl.fields).length;
+      problems.push(...r.problems);
+      if (r.unaccepted.length > 0) t.diagnostic(`${key} does not accept spec parameters: ${r.unaccepted.join(', ')}`);
+    }
+    assert.deepEqual(problems, []);
+    assert.ok(declared >= 40, `only ${declared} declared keys: the table lost routes`);
+  });
+
+  test('the check fails on broken BAPI declarations', () => {
+    const broken = route({
+      limt: int(), // a typo: not in the spec
+      email_address: str(), // the spec says array
+      query: ignored('two words'),
+    });
+    const { problems } = check('GET /v1/users', broken, backendOperationParams);
+    assert.equal(problems.length, 3, problems.join('\n'));
+    assert.match(problems[0]!, /limt is not a parameter of GET \/users/);
+    assert.match(problems[1]!, /email_address is declared string, the spec says array/);
+    assert.match(problems[2]!, /one word/);
+    const statuses = check('GET /v1/invitations', route({ status: oneOf(['pending', 'lost'] as const) }), backendOperationParams);
+    assert.match(statuses.problems.join('\n'), /allows lost, not in the spec's enum/);
+    assert.match(check('POST /v1/invitations', route({}), backendOperationParams).problems.join('\n'), /requires body parameter email_address/);
+    assert.match(check('PUT /v1/users/:id/nowhere', route({}), backendOperationParams).problems.join('\n'), /no such operation/);
   });
 });

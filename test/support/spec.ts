@@ -188,7 +188,18 @@ export interface SpecParam {
 
 /** The query and request-body parameters (any content type, allOf/oneOf/anyOf branches merged) of an FAPI operation. */
 export function operationParams(method: string, actualPath: string): { template: string; params: SpecParam[] } | undefined {
-  const st = FAPI;
+  return paramsIn(FAPI, method, actualPath);
+}
+
+let BAPI: SpecState | undefined;
+
+/** The same for a Backend API operation (`/v1/users/user_1`: the spec's paths leave out the /v1 of its server URL). */
+export function backendOperationParams(method: string, actualPath: string): { template: string; params: SpecParam[] } | undefined {
+  BAPI ??= newState(BAPI_SPEC_PATH, '/v1');
+  return paramsIn(BAPI, method, actualPath);
+}
+
+function paramsIn(st: SpecState, method: string, actualPath: string): { template: string; params: SpecParam[] } | undefined {
   const entry = matchingTemplates(st, actualPath).find((e) => operationOf(e, method));
   if (!entry) return undefined;
   const spec = load(st).spec;

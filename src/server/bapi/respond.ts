@@ -1,7 +1,7 @@
 // Shared types and helpers of the Backend API routes.
 import type { Context } from 'hono';
 import type { ServerContext } from '../context.js';
-import type { Params } from '../http/params.js';
+import { type Field, type Fields, int, type Params, str } from '../http/params.js';
 import { Errors } from '../errors.js';
 import type { NodeBindings } from '../http/rate-limit.js';
 
@@ -23,16 +23,22 @@ export function idParam(c: BapiCtx, name: string): string {
 export const LIMIT = { min: 1, max: 500, default: 10 } as const;
 
 /** `limit` (1–500, default 10) and `offset` (default 0), as every Backend API list takes them. */
-export function pagination(p: Params): { limit: number; offset: number } {
-  return { limit: p.int('limit', { min: LIMIT.min, max: LIMIT.max }) ?? LIMIT.default, offset: p.int('offset', { min: 0, max: 1_000_000 }) ?? 0 };
-}
+export const PAGINATION = {
+  limit: { ...int({ min: LIMIT.min, max: LIMIT.max }), read: (p: Params, name: string) => p.int(name, { min: LIMIT.min, max: LIMIT.max }) ?? LIMIT.default },
+  offset: { ...int({ min: 0, max: 1_000_000 }), read: (p: Params, name: string) => p.int(name, { min: 0, max: 1_000_000 }) ?? 0 },
+} satisfies Fields;
 
 /** `order_by` as `field`, `+field` or `-field` over the allowed fields. */
-export function orderBy<T extends string>(p: Params, allowed: readonly T[], fallback: `${'+' | '-'}${T}`): { field: T; direction: 'asc' | 'desc' } {
-  const raw = p.str('order_by', { max: 64 }) ?? fallback;
-  const direction = raw.startsWith('+') ? 'asc' : raw.startsWith('-') ? 'desc' : 'asc';
-  const field = raw.replace(/^[+-]/, '');
-  if (!(allowed as readonly string[]).includes(field))
-    throw Errors.paramInvalid('order_by', `must be one of ${allowed.join(', ')}, optionally prefixed with + or -`);
-  return { field: field as T, direction };
+export function orderBy<T extends string>(allowed: readonly T[], fallback: `${'+' | '-'}${T}`): Field<{ field: T; direction: 'asc' | 'desc' }> {
+  return {
+    ...str({ max: 64 }),
+    read(p, name) {
+      const raw = p.str(name, { max: 64 }) ?? fallback;
+      const direction = raw.startsWith('+') ? 'asc' : raw.startsWith('-') ? 'desc' : 'asc';
+      const field = raw.replace(/^[+-]/, '');
+      if (!(allowed as readonly string[]).includes(field))
+        throw Errors.paramInvalid(name, `must be one of ${allowed.join(', ')}, optionally prefixed with + or -`);
+      return { field: field as T, direction };
+    },
+  };
 }

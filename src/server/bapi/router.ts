@@ -10,10 +10,13 @@ import { Params, parseBody, type RawValue } from '../http/params.js';
 import { canonicalRequest, routingPath } from '../http/path.js';
 import { remoteAddress } from '../http/rate-limit.js';
 import { authenticateBackend } from './auth.js';
-import { invitationRoutes } from './invitations.js';
+import { INVITATION_PARAMS, invitationRoutes } from './invitations.js';
 import type { BapiEnv } from './respond.js';
-import { sessionRoutes } from './sessions.js';
-import { userRoutes } from './users.js';
+import { SESSION_PARAMS, sessionRoutes } from './sessions.js';
+import { USER_PARAMS, userRoutes } from './users.js';
+
+/** Every Backend API route's declared parameters (checked against spec/bapi-2026-05-12.yml by test/server/params-spec.test.ts). */
+export const BAPI_ROUTE_PARAMS = { ...USER_PARAMS, ...SESSION_PARAMS, ...INVITATION_PARAMS };
 
 /** Collections only the Backend API has; FAPI paths never start with these. */
 const BAPI_PATH = /^\/v1\/(users|sessions|invitations|waitlist_entries|jwks)(\/|$)/;

@@ -197,7 +197,8 @@ export class Params {
 // Each FAPI route declares the keys it takes in one table entry (ROUTE_PARAMS in app.ts gathers the routes' tables):
 //   route({ identifier: str({ max: 320 }), strategy: oneOf(SIGN_IN_STRATEGIES), redirect_url: ignored('redirects') })
 // and reads typed values with `call.params.read(entry)`. Keys outside Clerk's spec carry `extension: 'reason'`;
-// test/server/params-spec.test.ts checks every declaration against spec/fapi-2026-05-12.yml.
+// test/server/params-spec.test.ts checks every declaration against spec/fapi-2026-05-12.yml. The Backend API routes
+// declare theirs the same way (BAPI_ROUTE_PARAMS in bapi/router.ts, checked against spec/bapi-2026-05-12.yml).
 
 export type FieldKind = 'string' | 'enum' | 'boolean' | 'list' | 'integer' | 'object';
 
@@ -266,6 +267,11 @@ export const int = (opts: Common & { min?: number; max?: number } = {}): Field<n
 
 export const object = (opts: Common & { maxBytes?: number } = {}): Field<Record<string, unknown> | undefined> =>
   field('object', opts, (p, name) => p.object(name, opts.maxBytes));
+
+/** `as`, except that a JSON `null` reads as `null` (it clears a value) instead of as absent. */
+export function nullable<T>(as: Field<T>): Field<T | null> {
+  return { ...as, read: (p, name) => (p.raw(name) === null ? (as.read(p, name), null) : as.read(p, name)) };
+}
 
 /** A key the route accepts and validates (as `as`, a string by default) but does not use; `why` is one word. */
 export function ignored<T>(why: string, as: Field<T> = str() as Field<T>): Field<T> & { readonly ignored: string } {
