@@ -51,12 +51,25 @@ async function serve(): Promise<void> {
   );
   // A machine-readable line for scripts and tests.
   console.log(JSON.stringify({ event: 'listening', url: server.url, publishableKey: server.publishableKey, pid: process.pid }));
-  const stop = async () => {
-    await server.close();
-    process.exit(0);
+  // SIGTERM/SIGINT: a graceful shutdown (index.ts close()), then exit 0; a second signal stops at once.
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log(JSON.stringify({ event: 'stopping', signal, graceSeconds: c.shutdownTimeoutSeconds }));
+    server.close().then(
+      () => {
+        console.log(JSON.stringify({ event: 'stopped' }));
+        process.exit(0);
+      },
+      (e: unknown) => {
+        console.error('clerk-wc: shutdown failed:', e);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   // `kill -HUP <pid>` after `rotate-key`: switch keys now instead of at the next refresh.
   process.on('SIGHUP', () => {
     server.reloadSigningKey().catch((e: unknown) => console.error('clerk-wc: could not re-read the signing key:', e));

@@ -42,6 +42,8 @@ export interface ServerConfig {
    * default) believes no such header: the socket's peer is the caller.
    */
   trustedProxies: string[];
+  /** On SIGTERM, how long requests in flight (and a webhook delivery) may take before their connections are cut. */
+  shutdownTimeoutSeconds: number;
   /** Origins allowed to call the FAPI with credentials. Empty means localhost origins in development. */
   allowedOrigins: string[];
   smtpUrl: string | undefined;
@@ -86,6 +88,7 @@ export function defaultConfig(): ServerConfig {
     lockout: { enabled: true, maxAttempts: 10, durationMinutes: 60 },
     rateLimit: { windowSeconds: 60, max: 120 },
     trustedProxies: [],
+    shutdownTimeoutSeconds: 10,
     allowedOrigins: [],
     smtpUrl: undefined,
     mailFrom: 'clerk-wc <no-reply@localhost>',
@@ -185,6 +188,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (rlMax !== undefined) config.rateLimit.max = rlMax;
   const tokenLife = intEnv(env, 'SESSION_TOKEN_LIFETIME');
   if (tokenLife !== undefined) config.session.tokenLifetimeSeconds = tokenLife;
+  const shutdown = intEnv(env, 'SHUTDOWN_TIMEOUT_SECONDS');
+  if (shutdown !== undefined) config.shutdownTimeoutSeconds = shutdown;
   const keyRefresh = intEnv(env, 'KEY_REFRESH_SECONDS');
   if (keyRefresh !== undefined) config.keyRefreshSeconds = keyRefresh;
   if (env.CLERK_SECRET_KEY) config.secretKey = env.CLERK_SECRET_KEY;

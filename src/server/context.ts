@@ -23,6 +23,8 @@ export interface ServerContext {
   /** Which peers may name the caller in `Forwarded` / `X-Forwarded-For` (`trustedProxies`). */
   proxies: ProxyTrust;
   now(): number;
+  /** True once shutdown began: readiness answers 503 and connections close after their response. */
+  draining: boolean;
   /** Backend API and webhooks (bapi/start.ts), attached by startServer before the first request. */
   backend?: BackendRuntime | undefined;
 }

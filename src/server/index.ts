@@ -1,5 +1,5 @@
 // Programmatic entry: start a FAPI server in this process.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app.js';
@@ -9,6 +9,7 @@ import type { ServerContext } from './context.js';
 import { loadSigningKey, oldestSigningKey, refreshSigningKey } from './crypto/keys.js';
 import { withSecurityHeaders } from './http/headers.js';
 import { proxyTrust } from './http/client-ip.js';
+import { connectionDrain } from './http/drain.js';
 import { openRateLimiter } from './store/rate-limits.js';
 import { Mailer } from './mail/mailer.js';
 import { openStore, type Store } from './store/db.js';
@@ -23,6 +24,11 @@ export interface RunningServer {
   context: ServerContext;
   /** Re-reads the active signing key now (SIGHUP does this); true when the server switched keys. */
   reloadSigningKey(): Promise<boolean>;
+  /**
+   * Graceful shutdown: stops accepting connections (readiness turns 503), lets the requests in flight finish for up
+   * to `shutdownTimeoutSeconds` before cutting what is left, lets the webhook worker finish its current delivery,
+   * then closes the database.
+   */
   close(): Promise<void>;
 }
 
@@ -41,13 +47,15 @@ export async function startServer(config: ServerConfig = loadConfig(), options: 
   let handle: ReturnType<typeof createApp> | undefined;
   let ready: () => void = () => undefined;
   const handlerReady = new Promise<void>((resolve) => (ready = resolve));
-  server.on(
-    'request',
-    getRequestListener(async (req, env) => {
-      if (!handle) await handlerReady;
-      return withSecurityHeaders(await handle!(req, env as never));
-    }),
-  );
+  const listener = getRequestListener(async (req, env) => {
+    if (!handle) await handlerReady;
+    return withSecurityHeaders(await handle!(req, env as never));
+  });
+  const connections = connectionDrain(server);
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    connections.onRequest(req, res);
+    void listener(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -72,6 +80,7 @@ export async function startServer(config: ServerConfig = loadConfig(), options: 
     rateLimiter: openRateLimiter(store, config.rateLimit),
     proxies: proxyTrust(config.trustedProxies),
     now: () => Date.now(),
+    draining: false,
   };
   context.backend = await startBackendApi(context);
   handle = createApp(context);
@@ -104,10 +113,11 @@ export async function startServer(config: ServerConfig = loadConfig(), options: 
     context,
     reloadSigningKey,
     async close() {
+      context.draining = true;
       clearInterval(refreshTimer);
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await context.backend?.stop();
+      const graceMs = config.shutdownTimeoutSeconds * 1000;
+      await connections.drain(graceMs);
+      await context.backend?.stop(graceMs);
       await store.close();
     },
   };

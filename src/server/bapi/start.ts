@@ -13,8 +13,8 @@ export interface BackendRuntime {
   secretKeyNote: string;
   /** Asks the webhook worker to deliver what was just queued. */
   wakeWebhooks(): void;
-  /** Stops the webhook worker; call before closing the store. */
-  stop(): Promise<void>;
+  /** Stops the webhook worker after its current deliveries (at most `graceMs`); call before closing the store. */
+  stop(graceMs?: number): Promise<void>;
 }
 
 export async function startBackendApi(ctx: ServerContext): Promise<BackendRuntime> {
@@ -26,5 +26,5 @@ export async function startBackendApi(ctx: ServerContext): Promise<BackendRuntim
     : `${key.hint} (${key.source === 'env' ? 'CLERK_SECRET_KEY' : 'printed on first start'})`;
   const worker = new WebhookWorker(ctx);
   worker.start();
-  return { instanceId, secretKeyNote, wakeWebhooks: () => worker.wake(), stop: () => worker.stop() };
+  return { instanceId, secretKeyNote, wakeWebhooks: () => worker.wake(), stop: (graceMs) => worker.stop(graceMs) };
 }

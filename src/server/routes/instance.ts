@@ -1,4 +1,4 @@
-// Instance-level routes: environment, waitlist, JWKS, OpenID configuration, health, dev outbox.
+// Instance-level routes: environment, waitlist, JWKS, OpenID configuration, health and readiness, dev outbox.
 import { Hono } from 'hono';
 import { Errors } from '../errors.js';
 import { environmentJson } from '../serialize/environment.js';
@@ -19,6 +19,7 @@ export const INSTANCE_PARAMS = {
   'GET /.well-known/jwks.json': route({}, { tolerates: 'reads' }),
   'GET /.well-known/openid-configuration': route({}, { tolerates: 'reads' }),
   'GET /v1/health': route({}, { tolerates: 'reads' }),
+  'GET /v1/ready': route({}, { tolerates: 'reads', extension: 'operations' }),
   'GET /v1/dev/outbox': route({ email_address: str({ max: 320 }) }, { tolerates: 'reads', extension: 'development' }),
 };
 const P = INSTANCE_PARAMS;
@@ -76,6 +77,21 @@ instanceRoutes.get('/v1/health', async (c) => {
     return c.json({ status: 'healthy', database: ctx.dbKind });
   } catch (e) {
     return c.json({ status: 'unhealthy', message: `database unreachable: ${(e as Error).message}` }, 503);
+  }
+});
+
+/**
+ * Readiness for a load balancer: 200 only while this process takes traffic. It listens only after the migrations ran
+ * and the signing key loaded; it answers 503 when the database is unreachable and from the moment shutdown begins.
+ */
+instanceRoutes.get('/v1/ready', async (c) => {
+  const { ctx } = c.var.call;
+  if (ctx.draining) return c.json({ status: 'draining' }, 503);
+  try {
+    await pingDatabase(ctx.db);
+    return c.json({ status: 'ready', database: ctx.dbKind, kid: ctx.key.kid });
+  } catch (e) {
+    return c.json({ status: 'unready', message: `database unreachable: ${(e as Error).message}` }, 503);
   }
 });
 

@@ -40,6 +40,8 @@ export class WebhookWorker {
   private running: Promise<void> | undefined;
   private again = false;
   private prunedAt = 0;
+  /** Set by stop(): no new pass or batch starts; the deliveries in flight may finish. */
+  private closing = false;
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -52,7 +54,7 @@ export class WebhookWorker {
 
   /** Looks for due deliveries now (after an event was queued), or right after the current pass. */
   wake(): void {
-    if (this.stopping.signal.aborted || !this.timer) return;
+    if (this.closing || !this.timer) return;
     if (this.running) {
       this.again = true;
       return;
@@ -68,9 +70,16 @@ export class WebhookWorker {
       });
   }
 
-  /** Stops polling, aborts requests in flight and hands their rows back at once. */
-  async stop(): Promise<void> {
+  /**
+   * Stops polling and claiming; the deliveries in flight get `graceMs` to finish (0: none). Those still running then are
+   * aborted and their rows handed back at once, for another process or the next start.
+   */
+  async stop(graceMs = 0): Promise<void> {
+    this.closing = true;
     clearInterval(this.timer);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    if (this.running && graceMs > 0) await Promise.race([this.running, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+    clearTimeout(timer);
     this.stopping.abort();
     await this.running;
   }
@@ -81,7 +90,7 @@ export class WebhookWorker {
       this.prunedAt = now;
       await pruneDeliveries(this.ctx.db, now - KEEP_DELIVERED_MS, now - KEEP_FAILED_MS);
     }
-    while (!this.stopping.signal.aborted) {
+    while (!this.closing) {
       const batch = await this.claim();
       if (batch.length === 0) return;
       await Promise.all(batch.map((d) => this.deliver(d)));
