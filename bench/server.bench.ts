@@ -119,6 +119,8 @@ function spawnServer(dataDir: string, port: number): Server {
       CLERK_WC_CONFIG: '', // ignore a clerk-wc.config.json in the working directory
       MAIL_LOG: '0',
       RATE_LIMIT_MAX: '0',
+      // As in production: one JSON line per request, written (and paid for) on every mint.
+      LOG_FORMAT: 'json',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -129,6 +131,7 @@ function spawnServer(dataDir: string, port: number): Server {
     const timer = setTimeout(() => rej(new Error(`server did not start within 20 s:\n${output.join('\n')}`)), 20_000);
     createInterface({ input: proc.stderr! }).on('line', (l) => output.push(`stderr: ${l}`));
     createInterface({ input: proc.stdout! }).on('line', (line) => {
+      if (line.startsWith('{"level":30,')) return; // the request lines: read, not kept
       output.push(`stdout: ${line}`);
       if (line.startsWith('{"event":"listening"')) {
         clearTimeout(timer);

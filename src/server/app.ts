@@ -1,4 +1,4 @@
-// The FAPI: one Hono app whose middleware chain (http/*) runs, in order: the canonical path, the Backend API branch,
+// The FAPI: one Hono app whose middleware chain (http/*) runs, in order: the request id and its log line, the canonical path, the Backend API branch,
 // files (the clerk-js bundle, hosted pages, static site), the Origin, CORS and the preflight, parameters, `_method`,
 // the client transport, the CSRF check, rate limits, the token hot path, the client lookup, then the routes
 // (./routes). Request state is Variables (routes/respond.ts AppEnv); every error is a Clerk-style answer.
@@ -16,6 +16,8 @@ import { requestOrigin, sameOriginWrites } from './http/origins.js';
 import { canonicalRequest, routingPath } from './http/path.js';
 import type { NodeBindings } from './http/client-ip.js';
 import { rateLimit } from './http/rate-limit.js';
+import { requestLog } from './http/request-log.js';
+import { log } from './log.js';
 import { siteFiles } from './http/static.js';
 import { liveSessionForToken, mintSessionTokenAsync } from './services/tokens.js';
 import { CLIENT_PARAMS, clientRoutes } from './routes/client.js';
@@ -35,7 +37,7 @@ const TOKEN_PATH = /^\/v1\/client\/sessions\/([A-Za-z0-9_]{1,100})\/tokens$/;
 const BUNDLE_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 function logInternal(e: unknown): ApiError {
-  console.error('[fapi] internal error:', e);
+  log.error({ err: e }, 'fapi: internal error');
   return Errors.internal();
 }
 
@@ -67,7 +69,7 @@ export function createApp(ctx: ServerContext) {
     if (isBackendApiPath(c.get('url').pathname)) return backendApi.fetch(c.req.raw, c.env);
     await next();
   };
-  app.use(canonicalRequest<AppEnv>(), backendBranch);
+  app.use(...requestLog(), canonicalRequest<AppEnv>(), backendBranch);
   app.use(siteFiles({ bundleDir: BUNDLE_DIR, staticDir: ctx.config.staticDir, publishableKey: ctx.publishableKey, pages: pageRoutes(ctx, BUNDLE_DIR) }));
   app.use(requestOrigin(ctx), fapiCors(), requestParams(), methodOverride());
   app.use(clientTransport(), sameOriginWrites(), rateLimit(ctx), tokenHotPath(ctx), clientLookup(ctx));

@@ -45,7 +45,7 @@ async function serve(): Promise<void> {
       ...(server.context.backend ? [`  secret key:      ${server.context.backend.secretKeyNote}`] : []),
       `  database:        ${where}`,
       `  mail:            ${c.smtpUrl ? 'SMTP + outbox' : `outbox (${server.url}/v1/dev/outbox)`}`,
-      ...(accountPortalEnabled(c) ? [`  account pages:   ${server.url}/sign-in, /sign-up, /waitlist`] : []),
+      ...(accountPortalEnabled(c) ? [`  account pages:   ${server.url}/sign-in, /sign-up, /waitlist, /user`] : []),
       ...(c.staticDir ? [`  demo:            ${server.url}/ (from ${c.staticDir}/)`] : []),
     ].join('\n'),
   );

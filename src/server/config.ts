@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { proxyTrust } from './http/client-ip.js';
+import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './log.js';
 import { applyWebhookEnv, defaultWebhookDelivery, validateWebhooks, type WebhookDeliveryConfig, type WebhookEndpointConfig } from './webhooks/config.js';
 
 export const SIGN_UP_MODES = ['public', 'restricted', 'waitlist'] as const;
@@ -44,6 +45,9 @@ export interface ServerConfig {
   trustedProxies: string[];
   /** On SIGTERM, how long requests in flight (and a webhook delivery) may take before their connections are cut. */
   shutdownTimeoutSeconds: number;
+  /** The log (log.ts): pino's level, and `json` or `pretty` (unset: pretty in development, JSON in production). */
+  logLevel: LogLevel;
+  logFormat: LogFormat | undefined;
   /** Origins allowed to call the FAPI with credentials. Empty means localhost origins in development. */
   allowedOrigins: string[];
   smtpUrl: string | undefined;
@@ -89,6 +93,8 @@ export function defaultConfig(): ServerConfig {
     rateLimit: { windowSeconds: 60, max: 120 },
     trustedProxies: [],
     shutdownTimeoutSeconds: 10,
+    logLevel: 'info',
+    logFormat: undefined,
     allowedOrigins: [],
     smtpUrl: undefined,
     mailFrom: 'clerk-wc <no-reply@localhost>',
@@ -188,6 +194,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (rlMax !== undefined) config.rateLimit.max = rlMax;
   const tokenLife = intEnv(env, 'SESSION_TOKEN_LIFETIME');
   if (tokenLife !== undefined) config.session.tokenLifetimeSeconds = tokenLife;
+  config.logLevel = oneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS) ?? config.logLevel;
+  config.logFormat = oneOf('LOG_FORMAT', env.LOG_FORMAT, LOG_FORMATS) ?? config.logFormat;
   const shutdown = intEnv(env, 'SHUTDOWN_TIMEOUT_SECONDS');
   if (shutdown !== undefined) config.shutdownTimeoutSeconds = shutdown;
   const keyRefresh = intEnv(env, 'KEY_REFRESH_SECONDS');
@@ -201,6 +209,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 function validate(c: ServerConfig): void {
   for (const [k, v] of Object.entries(c.attributes)) oneOf(`attributes.${k}`, v, ATTRIBUTE_STATES);
   oneOf('signUpMode', c.signUpMode, SIGN_UP_MODES);
+  oneOf('logLevel', c.logLevel, LOG_LEVELS);
+  if (c.logFormat !== undefined) oneOf('logFormat', c.logFormat, LOG_FORMATS);
   if (c.accountPortal !== undefined && typeof c.accountPortal !== 'boolean')
     throw new Error(`accountPortal must be true or false, got ${JSON.stringify(c.accountPortal)}`);
   validateWebhooks(c);

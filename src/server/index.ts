@@ -14,6 +14,7 @@ import { openRateLimiter } from './store/rate-limits.js';
 import { Mailer } from './mail/mailer.js';
 import { openStore, type Store } from './store/db.js';
 import { ensureInstance } from './store/instance.js';
+import { configureLog, log } from './log.js';
 
 export { loadConfig, type ServerConfig };
 
@@ -39,6 +40,7 @@ export interface StartOptions {
 
 /** Opens the store (migrating it), loads or creates the instance and its key, and listens. */
 export async function startServer(config: ServerConfig = loadConfig(), options: StartOptions = {}): Promise<RunningServer> {
+  configureLog(config.logLevel, config.logFormat ?? (config.instanceType === 'production' ? 'json' : 'pretty'));
   const store = await openStore(config.databaseUrl, config.dataDir);
   const key = await loadSigningKey(store.db);
   const pepperKey = await oldestSigningKey(store.db);
@@ -100,7 +102,7 @@ export async function startServer(config: ServerConfig = loadConfig(), options: 
   const refreshTimer =
     config.keyRefreshSeconds > 0
       ? setInterval(
-          () => reloadSigningKey().catch((e: unknown) => console.error('clerk-wc: could not re-read the signing key:', e)),
+          () => reloadSigningKey().catch((e: unknown) => log.error({ err: e }, 'could not re-read the signing key')),
           Math.min(config.keyRefreshSeconds * 1000, 2 ** 31 - 1),
         )
       : undefined;

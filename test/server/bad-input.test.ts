@@ -1266,7 +1266,7 @@ for (const db of DATABASES) {
       const fresh = await signUp(fx.server, uniqueEmail('after'));
       assert.match(fresh.userId, /^user_/);
 
-      const internal = fx.server.output.filter((l) => l.includes('[fapi] internal error'));
+      const internal = fx.server.output.filter((l) => l.includes('fapi: internal error'));
       assert.deepEqual(internal, [], 'the server logged internal errors during the bad-input run');
     });
   });

@@ -159,7 +159,7 @@ for (const db of DATABASES) {
       const api = new Backend(server, TEST_SECRET_KEY);
       const ids: string[] = [];
       for (let i = 0; i < 3; i++) ids.push((await api.post('/v1/users', { email_address: [uniqueEmail('down')], password: PASSWORD })).body.id);
-      await waitFor(() => server.output.filter((l) => l.includes('[webhooks]') && l.includes('failed')).length >= 6, 'failed attempts');
+      await waitFor(() => server.output.filter((l) => l.includes('webhooks: delivery failed')).length >= 6, 'failed attempts');
       // The queue lives in the database: a restart loses nothing.
       await server.restart();
       const receiver = await new Receiver().listen(port);

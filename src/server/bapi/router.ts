@@ -14,6 +14,7 @@ import { INVITATION_PARAMS, invitationRoutes } from './invitations.js';
 import type { BapiEnv } from './respond.js';
 import { SESSION_PARAMS, sessionRoutes } from './sessions.js';
 import { USER_PARAMS, userRoutes } from './users.js';
+import { log } from '../log.js';
 
 /** Every Backend API route's declared parameters (checked against spec/bapi-2026-05-12.yml by test/server/params-spec.test.ts). */
 export const BAPI_ROUTE_PARAMS = { ...USER_PARAMS, ...SESSION_PARAMS, ...INVITATION_PARAMS };
@@ -38,7 +39,7 @@ function errorResponse(e: ApiError): Response {
 }
 
 function internal(e: unknown): ApiError {
-  console.error('[bapi] internal error:', e);
+  log.error({ err: e }, 'bapi: internal error');
   return Errors.internal();
 }
 

@@ -5,6 +5,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../routes/respond.js';
 import { Errors } from '../errors.js';
 import { MAX_BODY_BYTES, Params, parseBody, type RawValue } from './params.js';
+import { log } from '../log.js';
 
 /**
  * The request body as text, at most MAX_BODY_BYTES (413 beyond). When the client closes the connection before the
@@ -26,7 +27,7 @@ export async function readBody(req: Request, path: string): Promise<string> {
       chunk = await reader.read();
     } catch {
       // The only way a request body stream fails: the socket closed (or broke) before the body was complete.
-      console.warn(`[http] ${req.method} ${path.slice(0, 200)}: the client closed the connection mid-body after ${size} bytes`);
+      log.warn({ method: req.method, path: path.slice(0, 200), bytes: size }, 'http: the client closed the connection mid-body');
       throw Errors.bodyIncomplete();
     }
     if (chunk.done) break;

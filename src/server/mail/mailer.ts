@@ -3,6 +3,7 @@ import type { Transporter } from 'nodemailer';
 import type { Db } from '../store/db.js';
 import { newId } from '../crypto/ids.js';
 import { insertOutboxMessage } from '../store/outbox.js';
+import { log } from '../log.js';
 
 export interface Message {
   to: string;
@@ -20,14 +21,15 @@ export class Mailer {
 
   async send(msg: Message): Promise<void> {
     await insertOutboxMessage(this.db, { id: newId('msg'), to_address: msg.to, subject: msg.subject, body: msg.text, created_at: Date.now() });
-    if (this.opts.log) console.log(`[mail] to=${msg.to} subject=${JSON.stringify(msg.subject)}\n${msg.text.replace(/^/gm, '  ')}`);
+    // The message itself (its code or link) stays in the outbox: the log says only that it was sent.
+    if (this.opts.log) log.info({ to: msg.to, subject: msg.subject }, 'mail: queued in the outbox');
     if (!this.opts.smtpUrl) return;
     this.transport ??= import('nodemailer').then((m) => m.default.createTransport(this.opts.smtpUrl));
     try {
       await (await this.transport).sendMail({ from: this.opts.from, to: msg.to, subject: msg.subject, text: msg.text });
     } catch (e) {
       // The outbox keeps the message; a broken SMTP relay must not fail the user's request.
-      console.error(`[mail] SMTP delivery to ${msg.to} failed: ${(e as Error).message}`);
+      log.error({ to: msg.to, error: (e as Error).message }, 'mail: SMTP delivery failed');
     }
   }
 }

@@ -17,6 +17,8 @@ import { findClientSession, isLive } from '../services/sessions.js';
 export type AppEnv = {
   Bindings: NodeBindings;
   Variables: {
+    /** Hono's requestId: the caller's `X-Request-Id` when it is a plain token, else a new UUID. */
+    requestId: string;
     url: URL;
     /** The request's Origin when it is allowed to read answers with credentials, else undefined. */
     origin: string | undefined;

@@ -8,6 +8,7 @@ import { loadUser } from '../services/users.js';
 import { findInvitationById } from '../store/invitations.js';
 import { insertDeliveries } from '../store/webhooks.js';
 import type { WebhookEventType } from './event-types.js';
+import { log } from '../log.js';
 
 function endpointsFor(ctx: ServerContext, type: WebhookEventType) {
   return ctx.config.webhooks.filter((w) => !w.events || w.events.includes(type));
@@ -48,7 +49,7 @@ export async function emitEvent(ctx: ServerContext, type: WebhookEventType, data
     ctx.backend?.wakeWebhooks();
   } catch (e) {
     // The change itself has happened; a failed enqueue must not turn it into an error for the caller.
-    console.error(`[webhooks] could not queue ${type}:`, e);
+    log.error({ err: e, event_type: type }, 'webhooks: could not queue the event');
   }
 }
 
@@ -59,7 +60,7 @@ async function emitLoaded(ctx: ServerContext, type: WebhookEventType, load: () =
   try {
     data = await load();
   } catch (e) {
-    console.error(`[webhooks] could not build ${type}:`, e);
+    log.error({ err: e, event_type: type }, 'webhooks: could not build the event');
     return;
   }
   if (data !== undefined) await emitEvent(ctx, type, data);

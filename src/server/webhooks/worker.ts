@@ -10,6 +10,7 @@ import type { WebhookDeliveryTable } from '../store/schema.js';
 import { newId } from '../crypto/ids.js';
 import { claimDeliveries, finishDelivery, pruneDeliveries, releaseDelivery } from '../store/webhooks.js';
 import { webhookKey } from './config.js';
+import { log, loggableUrl } from '../log.js';
 
 /** How long a claimed delivery stays with its worker; longer than a delivery can take. */
 const LEASE_MS = 60_000;
@@ -60,7 +61,7 @@ export class WebhookWorker {
       return;
     }
     this.running = this.drain()
-      .catch((e: unknown) => console.error('[webhooks] worker pass failed:', e))
+      .catch((e: unknown) => log.error({ err: e }, 'webhooks: worker pass failed'))
       .finally(() => {
         this.running = undefined;
         if (this.again) {
@@ -150,7 +151,17 @@ export class WebhookWorker {
     });
     if (!outcome.ok) {
       const next = failed ? 'giving up' : `retry in ${delay} ms`;
-      console.warn(`[webhooks] ${d.event_type} ${d.msg_id} to ${d.endpoint_url} failed (attempt ${attempts}/${maxAttempts}): ${outcome.error}; ${next}`);
+      log.warn(
+        {
+          event_type: d.event_type,
+          msg_id: d.msg_id,
+          endpoint: loggableUrl(d.endpoint_url),
+          attempt: attempts,
+          max_attempts: maxAttempts,
+          error: outcome.error,
+        },
+        `webhooks: delivery failed; ${next}`,
+      );
     }
   }
 
