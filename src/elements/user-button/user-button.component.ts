@@ -98,7 +98,11 @@ export class ClerkUserButton extends ClerkElement {
   @property({ attribute: 'after-multi-session-single-sign-out-url' }) afterMultiSessionSingleSignOutUrl: string | undefined;
   /** Multi-session: where "Add account" goes; the instance's sign-in URL (with a `redirect_url` back here) when absent. */
   @property({ attribute: 'sign-in-url' }) signInUrl: string | undefined;
-  /** Extra items, and `{ label: 'manageAccount' | 'signOut' }` entries that move the defaults (Clerk's `customMenuItems`). */
+  /**
+   * Extra items (`href` links, `onClick` actions, `open: 'billing'` profile pages, opened as
+   * `openUserProfile({ ...userProfileProps, initialPage: 'billing' })`), and `{ label: 'manageAccount' | 'signOut' }`
+   * entries that move the defaults (Clerk's `customMenuItems`).
+   */
   @property({ attribute: false }) customMenuItems: UserButtonMenuItem[] | undefined;
 
   override disconnectedCallback(): void {
