@@ -370,6 +370,16 @@ export class Clerk implements ResourceHost {
     return nav.buildAfterSignOutUrl(this);
   }
 
+  /** The instance's account page (`user_profile_url`, the hosted `/user` by default); '' before the environment loads. */
+  buildUserProfileUrl(): string {
+    return nav.buildUserProfileUrl(this);
+  }
+
+  /** Goes to the account page; false when there is none yet (not loaded) or its origin is refused. */
+  redirectToUserProfile(): Promise<boolean> {
+    return this.navigate(this.buildUserProfileUrl(), { skipIfEmpty: true });
+  }
+
   redirectToSignIn(opts: { redirectUrl?: string } = {}): Promise<boolean> {
     return this.navigate(this.buildSignInUrl(opts));
   }

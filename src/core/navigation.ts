@@ -24,7 +24,11 @@ function withRedirect(clerk: Clerk, base: string, redirectUrl: string | undefine
   const u = new URL(base, here(clerk));
   const back = redirectUrl !== undefined ? checkRedirect(clerk, redirectUrl) : here(clerk);
   if (back) u.searchParams.set('redirect_url', back);
-  // A hosted page on the FAPI's site signs in this page's dev browser, not a client of its own.
+  return withDevBrowser(clerk, u);
+}
+
+/** A hosted page on the FAPI's site signs in this page's dev browser, not a client of its own. */
+function withDevBrowser(clerk: Clerk, u: URL): string {
   const token = clerk.fapi.devBrowserToken;
   if (token && u.origin === new URL(clerk.frontendApi).origin) u.searchParams.set('__clerk_db_jwt', token);
   return u.toString();
@@ -36,6 +40,14 @@ export function buildSignInUrl(clerk: Clerk, redirectUrl: string | undefined): s
 
 export function buildSignUpUrl(clerk: Clerk, redirectUrl: string | undefined): string {
   return withRedirect(clerk, clerk.loadOptions.signUpUrl ?? clerk.environment?.displayConfig.signUpUrl ?? '/sign-up', redirectUrl);
+}
+
+/** The instance's account page (the hosted `/user`, or where `user_profile_url` points); no `redirect_url`, as in Clerk. */
+export function buildUserProfileUrl(clerk: Clerk): string {
+  const base = clerk.environment?.displayConfig.userProfileUrl;
+  if (!base) return '';
+  if (base.startsWith('#')) return new URL(base, here(clerk)).toString();
+  return withDevBrowser(clerk, new URL(base, here(clerk)));
 }
 
 /** A forced URL, the page's `redirect_url` (when allowed), a fallback, the instance default, `/`: the first allowed. */

@@ -31,6 +31,7 @@ export const CLERK_ELEMENTS = [
   { tag: 'clerk-sign-out-button', chunk: 'buttons' },
   { tag: 'clerk-redirect-to-sign-in', chunk: 'buttons' },
   { tag: 'clerk-redirect-to-sign-up', chunk: 'buttons' },
+  { tag: 'clerk-redirect-to-user-profile', chunk: 'buttons' },
 ] as const satisfies readonly ElementEntry[];
 
 type Entry = (typeof CLERK_ELEMENTS)[number];

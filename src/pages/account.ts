@@ -1,4 +1,4 @@
-// The hosted account pages (/sign-in, /sign-up, /waitlist; src/server/routes/pages.ts): waits for Clerk, then
+// The hosted account pages (/sign-in, /sign-up, /waitlist, /user; src/server/routes/pages.ts): waits for Clerk, then
 // mounts the page's element with the redirect targets from the query string, each one kept only when it points
 // at this origin or one the server allows (the <html> element's data attributes). A refused target is dropped
 // from the URL and never put into the page; the element checks the one it gets again before navigating.
@@ -8,7 +8,7 @@ import { type AllowedRedirectOrigin, safeRedirect } from '../core/redirects.js';
 // The pages' stylesheet: Vite writes it to dist/pages/account.css (the page links it; no inline styles under the CSP).
 import './account.css';
 
-type PageName = 'sign-in' | 'sign-up' | 'waitlist';
+type PageName = 'sign-in' | 'sign-up' | 'waitlist' | 'user';
 
 /** Clerk's Account Portal query names for where to go afterwards (`redirect_url` for both flows). */
 const REDIRECT_PARAMS = [
@@ -67,6 +67,26 @@ function status(text: string): void {
   if (el) el.textContent = text;
 }
 
+/**
+ * /user: the account page for a signed-in visitor (its sections routed by path, /user/security); anyone else is sent
+ * to /sign-in, which brings them back here. Signing out from the page (or elsewhere) leads to /sign-in too.
+ */
+async function showAccount(clerk: Clerk, main: HTMLElement): Promise<void> {
+  const toSignIn = () => clerk.navigate(pageUrl('/sign-in', new URLSearchParams({ redirect_url: location.href })), { replace: true });
+  if (!clerk.user) {
+    await toSignIn();
+    return;
+  }
+  const el = document.createElement('clerk-user-profile');
+  el.setAttribute('routing', 'path');
+  el.setAttribute('path', '/user');
+  main.replaceChildren(el);
+  main.removeAttribute('aria-busy');
+  clerk.addListener(({ user }) => {
+    if (!user) void toSignIn();
+  });
+}
+
 async function main(): Promise<void> {
   const clerk = window.Clerk;
   const page = document.documentElement.dataset.page as PageName | undefined;
@@ -81,6 +101,7 @@ async function main(): Promise<void> {
   await clerk.load({ allowedRedirectOrigins: allowed });
   if (!clerk.loaded) return status('The server could not be reached. Reload the page to try again.');
 
+  if (page === 'user') return showAccount(clerk, main);
   const flow = page === 'sign-up' ? 'sign_up' : 'sign_in';
   const target = destination(clerk, flow, query);
   // Already signed in: go on, as Clerk's pages do (unless that would come straight back here). A multi-session

@@ -1,6 +1,7 @@
 // Server configuration: a JSON config file, then environment variables, over safe local defaults.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { proxyTrust } from './http/client-ip.js';
 import { applyWebhookEnv, defaultWebhookDelivery, validateWebhooks, type WebhookDeliveryConfig, type WebhookEndpointConfig } from './webhooks/config.js';
 
 export const SIGN_UP_MODES = ['public', 'restricted', 'waitlist'] as const;
@@ -37,6 +38,11 @@ export interface ServerConfig {
   keyRefreshSeconds: number;
   lockout: { enabled: boolean; maxAttempts: number; durationMinutes: number };
   rateLimit: { windowSeconds: number; max: number };
+  /**
+   * Proxies (IP addresses or CIDRs) whose `Forwarded` / `X-Forwarded-For` headers name the caller. Empty (the
+   * default) believes no such header: the socket's peer is the caller.
+   */
+  trustedProxies: string[];
   /** Origins allowed to call the FAPI with credentials. Empty means localhost origins in development. */
   allowedOrigins: string[];
   smtpUrl: string | undefined;
@@ -80,6 +86,7 @@ export function defaultConfig(): ServerConfig {
     keyRefreshSeconds: 30,
     lockout: { enabled: true, maxAttempts: 10, durationMinutes: 60 },
     rateLimit: { windowSeconds: 60, max: 120 },
+    trustedProxies: [],
     allowedOrigins: [],
     smtpUrl: undefined,
     mailFrom: 'clerk-wc <no-reply@localhost>',
@@ -162,6 +169,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     config.allowedOrigins = env.ALLOWED_ORIGINS.split(',')
       .map((s) => s.trim())
       .filter(Boolean);
+  if (env.TRUSTED_PROXIES !== undefined)
+    config.trustedProxies = env.TRUSTED_PROXIES.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   config.signUpMode = oneOf('SIGN_UP_MODE', env.SIGN_UP_MODE, SIGN_UP_MODES) ?? config.signUpMode;
   config.instanceType = oneOf('INSTANCE_TYPE', env.INSTANCE_TYPE, INSTANCE_TYPES) ?? config.instanceType;
   if (env.MAIL_LOG === '0') config.logMail = false;
@@ -193,6 +204,9 @@ function validate(c: ServerConfig): void {
   validateWebhooks(c);
   if (c.attributes.email_address === 'off' && c.attributes.username === 'off') throw new Error('Enable at least one identifier: email_address or username');
   if (c.password.minLength < 8 || c.password.maxLength < c.password.minLength) throw new Error('password.minLength must be >= 8 and <= password.maxLength');
+  if (!Array.isArray(c.trustedProxies) || !c.trustedProxies.every((p) => typeof p === 'string'))
+    throw new Error('trustedProxies must be a list of IP addresses or CIDRs');
+  proxyTrust(c.trustedProxies); // throws with the malformed entry
   for (const o of c.allowedOrigins) {
     if (o !== new URL(o).origin) throw new Error(`allowedOrigins entry "${o}" must be an origin like https://app.example.com`);
   }

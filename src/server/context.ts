@@ -3,7 +3,8 @@ import type { ServerConfig } from './config.js';
 import type { SigningKey } from './crypto/keys.js';
 import type { Mailer } from './mail/mailer.js';
 import type { Db, DbKind } from './store/db.js';
-import type { RateLimiter } from './http/rate-limit.js';
+import type { ProxyTrust } from './http/client-ip.js';
+import type { RateLimiter } from './store/rate-limits.js';
 import type { BackendRuntime } from './bapi/start.js';
 
 export interface ServerContext {
@@ -17,7 +18,10 @@ export interface ServerContext {
   issuer: string;
   publishableKey: string;
   mailer: Mailer;
+  /** Per-IP attempt counters (shared by every process on PostgreSQL). */
   rateLimiter: RateLimiter;
+  /** Which peers may name the caller in `Forwarded` / `X-Forwarded-For` (`trustedProxies`). */
+  proxies: ProxyTrust;
   now(): number;
   /** Backend API and webhooks (bapi/start.ts), attached by startServer before the first request. */
   backend?: BackendRuntime | undefined;

@@ -8,7 +8,8 @@ import { loadConfig, type ServerConfig } from './config.js';
 import type { ServerContext } from './context.js';
 import { loadSigningKey, oldestSigningKey, refreshSigningKey } from './crypto/keys.js';
 import { withSecurityHeaders } from './http/headers.js';
-import { RateLimiter } from './http/rate-limit.js';
+import { proxyTrust } from './http/client-ip.js';
+import { openRateLimiter } from './store/rate-limits.js';
 import { Mailer } from './mail/mailer.js';
 import { openStore, type Store } from './store/db.js';
 import { ensureInstance } from './store/instance.js';
@@ -68,7 +69,8 @@ export async function startServer(config: ServerConfig = loadConfig(), options: 
     issuer,
     publishableKey,
     mailer: new Mailer(store.db, { smtpUrl: config.smtpUrl, from: config.mailFrom, log: config.logMail }),
-    rateLimiter: new RateLimiter(config.rateLimit.max, config.rateLimit.windowSeconds * 1000),
+    rateLimiter: openRateLimiter(store, config.rateLimit),
+    proxies: proxyTrust(config.trustedProxies),
     now: () => Date.now(),
   };
   context.backend = await startBackendApi(context);

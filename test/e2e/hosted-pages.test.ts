@@ -1,4 +1,4 @@
-// The hosted account pages (/sign-in, /sign-up, /waitlist; src/server/routes/pages.ts + src/pages/account.ts)
+// The hosted account pages (/sign-in, /sign-up, /waitlist, /user; src/server/routes/pages.ts + src/pages/account.ts)
 // in Chromium against the real built server: reached from the quickstart's links, they sign people up and in and
 // send them back to `redirect_url` on an allowed origin, refuse any other origin, run under the strict CSP, and
 // are off in production unless `accountPortal` turns them on.
@@ -163,6 +163,24 @@ test('/sign-in signs in and returns to redirect_url; a signed-in visitor goes st
   });
 });
 
+test('/user: a signed-out visitor signs in first and comes back; the page routes its sections by path', { timeout: 60_000 }, async () => {
+  const user = await createUser({ url: suite.url });
+  await suite.session('user', async ({ page, problems }) => {
+    const res = await page.goto(`${suite.url}/user/security`);
+    assert.ok(res?.headers()['content-security-policy']?.startsWith(STRICT), 'the strict CSP');
+    await page.waitForURL((u) => u.pathname === '/sign-in');
+    assert.equal(new URL(page.url()).searchParams.get('redirect_url'), `${suite.url}/user/security`);
+    await signInOnPage(page, user);
+    await page.waitForURL(`${suite.url}/user/security`);
+    const profile = page.locator('clerk-user-profile');
+    await profile.waitFor({ state: 'attached' });
+    assert.equal(await profile.getAttribute('routing'), 'path');
+    assert.equal(await profile.getAttribute('path'), '/user');
+    assert.match(await page.title(), /^Account · /);
+    assert.deepEqual(problems, []);
+  });
+});
+
 test('/waitlist renders the waitlist; an address joins; its "Sign in" link leads to /sign-in', { timeout: 60_000 }, async () => {
   await suite.session('waitlist', async ({ page, problems }) => {
     const res = await page.goto(`${suite.url}/waitlist`);
@@ -191,9 +209,9 @@ async function withBareServer(env: Record<string, string>, body: (url: string) =
   }
 }
 
-const PATHS = ['/sign-in', '/sign-up', '/waitlist', '/__clerk-wc/pages/account.js', '/__clerk-wc/pages/account.css'];
+const PATHS = ['/sign-in', '/sign-up', '/waitlist', '/user', '/user/security', '/__clerk-wc/pages/account.js', '/__clerk-wc/pages/account.css'];
 
-test('production answers 404 for the pages unless accountPortal is on; /user stays a 404; no --static-dir needed', { timeout: 60_000 }, async () => {
+test('production answers 404 for the pages unless accountPortal is on; paths beside them stay 404s; no --static-dir needed', { timeout: 60_000 }, async () => {
   const statuses = async (url: string) => Promise.all(PATHS.map(async (p) => `${p} ${(await fetch(`${url}${p}`)).status}`));
   await withBareServer({ INSTANCE_TYPE: 'production' }, async (url) => {
     assert.deepEqual(
@@ -217,7 +235,7 @@ test('production answers 404 for the pages unless accountPortal is on; /user sta
     );
   });
   await withBareServer({ ALLOWED_ORIGINS: 'https://app.example.com' }, async (url) => {
-    assert.equal((await fetch(`${url}/user`)).status, 404);
+    for (const path of ['/users', '/user/', '/user/a/b', '/user/%2e%2e', '/sign-in/x']) assert.equal((await fetch(`${url}${path}`)).status, 404, path);
     assert.equal((await fetch(`${url}/sign-in`, { method: 'POST', headers: { origin: url } })).status, 404, 'only GET and HEAD');
     const head = await fetch(`${url}/sign-up`, { method: 'HEAD' });
     assert.equal(head.status, 200);

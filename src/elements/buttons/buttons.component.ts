@@ -107,15 +107,17 @@ export class ClerkSignOutButton extends SlottedButton {
   }
 }
 
-/** Shared by the redirects: once loaded and signed out, navigate. */
-abstract class SignedOutRedirect extends ClerkElement {
+/** Shared by the redirects: once loaded (and signed out, or for the profile signed in), navigate once. */
+abstract class LoadedRedirect extends ClerkElement {
   static override styles = contents;
 
   private done = false;
+  /** Whether the redirect is for signed-in visitors (the profile) rather than signed-out ones. */
+  protected readonly whenSignedIn: boolean = false;
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     super.updated(changed as never);
-    if (this.loaded && !this.resources.session && !this.done) {
+    if (this.loaded && !!this.resources.session === this.whenSignedIn && !this.done) {
       this.done = true;
       void this.go();
     }
@@ -132,7 +134,7 @@ abstract class SignedOutRedirect extends ClerkElement {
  * @tagname clerk-redirect-to-sign-in
  * @summary Sends signed-out visitors to the sign-in page (with a `redirect_url` back here).
  */
-export class ClerkRedirectToSignIn extends SignedOutRedirect {
+export class ClerkRedirectToSignIn extends LoadedRedirect {
   protected go(): Promise<unknown> {
     return this.instance!.redirectToSignIn();
   }
@@ -142,8 +144,20 @@ export class ClerkRedirectToSignIn extends SignedOutRedirect {
  * @tagname clerk-redirect-to-sign-up
  * @summary Sends signed-out visitors to the sign-up page (with a `redirect_url` back here).
  */
-export class ClerkRedirectToSignUp extends SignedOutRedirect {
+export class ClerkRedirectToSignUp extends LoadedRedirect {
   protected go(): Promise<unknown> {
     return this.instance!.redirectToSignUp();
+  }
+}
+
+/**
+ * @tagname clerk-redirect-to-user-profile
+ * @summary Sends signed-in visitors to the account page (`user_profile_url`, the hosted `/user` by default).
+ */
+export class ClerkRedirectToUserProfile extends LoadedRedirect {
+  protected override readonly whenSignedIn = true;
+
+  protected go(): Promise<unknown> {
+    return this.instance!.redirectToUserProfile();
   }
 }

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { ServerContext } from '../context.js';
 import { type Field, type Fields, int, type Params, str } from '../http/params.js';
 import { Errors } from '../errors.js';
-import type { NodeBindings } from '../http/rate-limit.js';
+import type { NodeBindings } from '../http/client-ip.js';
 
 export interface BapiCall {
   ctx: ServerContext;

@@ -8,7 +8,7 @@ import { ApiError, Errors } from '../errors.js';
 import { readBody } from '../http/body.js';
 import { Params, parseBody, type RawValue } from '../http/params.js';
 import { canonicalRequest, routingPath } from '../http/path.js';
-import { remoteAddress } from '../http/rate-limit.js';
+import { clientIp } from '../http/client-ip.js';
 import { authenticateBackend } from './auth.js';
 import { INVITATION_PARAMS, invitationRoutes } from './invitations.js';
 import type { BapiEnv } from './respond.js';
@@ -69,7 +69,7 @@ function secretKey(ctx: ServerContext): MiddlewareHandler<BapiEnv> {
       await authenticateBackend(ctx, c.req.header('authorization') ?? null);
     } catch (e) {
       // Guessing keys is hopeless (≈238 bits), but each wrong try still counts against the caller's IP.
-      const wait = ctx.rateLimiter.hit(`bapi:${remoteAddress(c)}`, ctx.now());
+      const wait = await ctx.rateLimiter.hit(`bapi:${clientIp(ctx.proxies, c)}`);
       throw wait > 0 ? Errors.tooManyRequests(wait) : e;
     }
     await next();

@@ -8,7 +8,7 @@ import type { AppEnv } from '../routes/respond.js';
 import { type Call, CLIENT_COOKIE, type ClientTransport, findClient } from './call.js';
 import { attachClientToken } from './cookies.js';
 import { Errors } from '../errors.js';
-import { remoteAddress } from './rate-limit.js';
+import { clientIp } from './client-ip.js';
 
 /** Sets `c.var.transport` and `c.var.clientToken` (after `requestParams`). */
 export function clientTransport(): MiddlewareHandler<AppEnv> {
@@ -38,7 +38,16 @@ export function clientLookup(ctx: ServerContext): MiddlewareHandler<AppEnv> {
     const clientToken = c.get('clientToken');
     const client = await findClient(ctx, clientToken);
     if (transport === 'dev_browser' && !client && c.get('url').pathname !== '/v1/dev_browser') throw Errors.devBrowserUnauthenticated();
-    const call: Call = { ctx, params: c.get('params'), origin: c.get('origin'), transport, ip: remoteAddress(c), secureCookie, client, issuedToken: undefined };
+    const call: Call = {
+      ctx,
+      params: c.get('params'),
+      origin: c.get('origin'),
+      transport,
+      ip: clientIp(ctx.proxies, c),
+      secureCookie,
+      client,
+      issuedToken: undefined,
+    };
     c.set('call', call);
     await next();
     attachClientToken(c.res.headers, call);

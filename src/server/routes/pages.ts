@@ -1,10 +1,11 @@
-// The hosted account pages (Clerk's Account Portal): /sign-in, /sign-up and /waitlist on the server's own origin,
+// The hosted account pages (Clerk's Account Portal): /sign-in, /sign-up, /waitlist and /user (the account page, with
+// its sections under /user/<page>) on the server's own origin,
 // each one of our elements on a page that loads the bundle the server already serves. The HTML is the same for
 // every request: the page script (src/pages/account.ts, built to dist/pages/) reads the redirect targets from
 // the query string and checks them against the origins this page names, so nothing from a request is ever
 // written into a page. Served before the --static-dir site; on in development, `accountPortal` in production.
 import { join } from 'node:path';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { accountPortalEnabled, type ServerConfig } from '../config.js';
 import type { ServerContext } from '../context.js';
 import { serveStatic, STRICT_CSP } from '../http/static.js';
@@ -12,12 +13,13 @@ import { serveStatic, STRICT_CSP } from '../http/static.js';
 /** Where the page script and stylesheet are served from (dist/pages/). */
 export const PAGE_ASSETS = '/__clerk-wc/pages/';
 /** Every path this router answers; anything else goes on to the static site and the FAPI. */
-const PAGE_PATH = /^\/(sign-in|sign-up|waitlist)$|^\/__clerk-wc\/pages\//;
+const PAGE_PATH = /^\/(sign-in|sign-up|waitlist|user)$|^\/user\/[\w-]+$|^\/__clerk-wc\/pages\//;
 /** Each page: its element and title. */
 const PAGES = {
   'sign-in': { tag: 'clerk-sign-in', title: 'Sign in' },
   'sign-up': { tag: 'clerk-sign-up', title: 'Sign up' },
   waitlist: { tag: 'clerk-waitlist', title: 'Join the waitlist' },
+  user: { tag: 'clerk-user-profile', title: 'Account' },
 } as const;
 type PageName = keyof typeof PAGES;
 /** The path Clerk's FAPI hosts serve clerk-js under (app.ts serves our bundle there, whatever the version). */
@@ -80,12 +82,15 @@ export function pageRoutes(ctx: ServerContext, bundleDir: string): (req: Request
   const routes = new Hono();
   const cache = new Map<PageName, string>();
   for (const name of Object.keys(PAGES) as PageName[]) {
-    routes.get(`/${name}`, (c) => {
+    const page = (c: Context) => {
       // A pure function of the config: build each page once.
       let body = cache.get(name);
       if (body === undefined) cache.set(name, (body = pageHtml(ctx.config, name)));
       return c.body(body, 200, HEADERS);
-    });
+    };
+    routes.get(`/${name}`, page);
+    // The account page routes its sections by path (/user/security): the same page answers each of them.
+    if (name === 'user') routes.get('/user/:section{[\\w-]+}', page);
   }
   routes.get(`${PAGE_ASSETS}:file`, async (c) => {
     const file = c.req.param('file');

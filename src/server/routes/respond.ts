@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { Call, ClientTransport } from '../http/call.js';
 import { Errors } from '../errors.js';
 import type { Params } from '../http/params.js';
-import type { NodeBindings } from '../http/rate-limit.js';
+import type { NodeBindings } from '../http/client-ip.js';
 import { clientJson } from '../serialize/client.js';
 import { loadCallerClientState } from '../services/clients.js';
 import type { SessionTable } from '../store/schema.js';

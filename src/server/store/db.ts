@@ -13,6 +13,8 @@ export interface Store {
   kind: DbKind;
   /** Human-readable location (file path or URL without password). */
   where: string;
+  /** The PostgreSQL pool (the rate limits' counters share it); undefined on SQLite. */
+  pool?: import('pg').Pool;
   close(): Promise<void>;
 }
 
@@ -66,7 +68,7 @@ async function openPostgres(url: string): Promise<Store> {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const u = new URL(url);
   u.password = '';
-  return { db, kind: 'postgres', where: u.toString(), close: () => db.destroy() };
+  return { db, kind: 'postgres', where: u.toString(), pool, close: () => db.destroy() };
 }
 
 /** True when an error is a unique-constraint violation on either database. */

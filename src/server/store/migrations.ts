@@ -196,7 +196,19 @@ const backendApi: Migration = {
   },
 };
 
-const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial, '0002_backend_api_webhooks': backendApi };
+/** The rate limits' counters on PostgreSQL (store/rate-limits.ts; the columns, in order, are rate-limiter-flexible's). */
+const rateLimits: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('rate_limits')
+      .addColumn('key', 'varchar(255)', (c) => c.primaryKey())
+      .addColumn('points', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('expire', ms)
+      .execute();
+  },
+};
+
+const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial, '0002_backend_api_webhooks': backendApi, '0003_rate_limits': rateLimits };
 
 class StaticProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

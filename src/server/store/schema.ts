@@ -187,7 +187,15 @@ export interface WebhookDeliveryTable {
   updated_at: number;
 }
 
+/** rate-limiter-flexible's counters (PostgreSQL only; store/rate-limits.ts). */
+export interface RateLimitTable {
+  key: string;
+  points: number;
+  expire: number | null;
+}
+
 export interface Database {
+  rate_limits: RateLimitTable;
   instance: InstanceTable;
   signing_keys: SigningKeyTable;
   clients: ClientTable;

@@ -1,5 +1,5 @@
 // The control buttons and redirects in the browser against the real server: <clerk-sign-in-button>,
-// <clerk-sign-up-button>, <clerk-sign-out-button>, <clerk-redirect-to-sign-in>, <clerk-redirect-to-sign-up>. Their
+// <clerk-sign-up-button>, <clerk-sign-out-button>, <clerk-redirect-to-sign-in>, <clerk-redirect-to-sign-up>, <clerk-redirect-to-user-profile>. Their
 // default buttons, the page's own slotted button, keyboard activation, modes and redirect attributes.
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -153,5 +153,25 @@ describe('<clerk-redirect-to-sign-in> / <clerk-redirect-to-sign-up>', () => {
     await el.updateComplete;
     await until(() => pushed.length > 0, 'the redirect');
     expect(navigated().pathname).to.equal('/sign-up');
+  });
+});
+
+describe('<clerk-redirect-to-user-profile>', () => {
+  it('signed out: no navigation; once signed in it goes to the account page, once', async () => {
+    const el = await fixture<HTMLElement & { updateComplete: Promise<unknown> }>(
+      html`<clerk-redirect-to-user-profile .clerk=${clerk}></clerk-redirect-to-user-profile>`,
+    );
+    await el.updateComplete;
+    expect(pushed).to.deep.equal([]);
+    expect(el.shadowRoot!.childElementCount, 'it draws nothing').to.equal(0);
+    expect(clerk.buildUserProfileUrl()).to.equal(new URL('/user', location.origin).toString());
+    await signUpHere(clerk);
+    await until(() => pushed.length > 0, 'the redirect');
+    expect(navigated().pathname).to.equal('/user');
+    expect(navigated().searchParams.has('redirect_url'), 'Clerk sends no redirect_url to the profile').to.equal(false);
+    await clerk.signOut();
+    await signUpHere(clerk);
+    await el.updateComplete;
+    expect(pushed.length, 'only once').to.equal(1);
   });
 });
