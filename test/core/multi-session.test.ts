@@ -119,63 +119,80 @@ test('two accounts in one browser: switch, a second tab follows, sign out of one
   });
 });
 
-test('<clerk-user-button> in a page: the switcher, a second tab following it, "Sign out", "Sign out of all accounts"', { timeout: 60_000 }, async () => {
-  const h = harness();
-  const [ada, grace] = await Promise.all([createUser(h), createUser(h)]);
-  // The bundle as the server serves it (the element chunks load from next to it), under the server's strict CSP.
-  writeFileSync(join(h.staticDir, 'ub.js'), "window.addEventListener('load', () => window.Clerk.load());\n");
-  writeFileSync(
-    join(h.staticDir, 'ub.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>user button</title>` +
-      `<script src="/npm/@clerk/clerk-js@5/dist/clerk.browser.js" data-clerk-publishable-key="${h.publishableKey}"></script>` +
-      `<script src="/ub.js"></script></head><body><header><clerk-user-button></clerk-user-button></header></body></html>`,
-  );
-  await withTab(h, 'multi-session-user-button', async ({ page: a, newTab, problems }) => {
-    const open = async (p: Page) => {
-      await p.goto(`${h.url}/ub.html`);
-      await p.waitForFunction(() => window.Clerk?.loaded === true);
-    };
-    await open(a);
-    await signIn(a, ada.email, ada.password);
-    await signIn(a, grace.email, grace.password);
-    const b = await newTab();
-    await open(b);
-    assert.equal(await activeUser(b), grace.userId);
+test(
+  '<clerk-user-button> in a page: "Add account" through the hosted sign-in, the switcher, a second tab following it, "Sign out", "Sign out of all accounts"',
+  { timeout: 60_000 },
+  async () => {
+    const h = harness();
+    const [ada, grace] = await Promise.all([createUser(h), createUser(h)]);
+    // The bundle as the server serves it (the element chunks load from next to it), under the server's strict CSP.
+    writeFileSync(join(h.staticDir, 'ub.js'), "window.addEventListener('load', () => window.Clerk.load());\n");
+    writeFileSync(
+      join(h.staticDir, 'ub.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>user button</title>` +
+        `<script src="/npm/@clerk/clerk-js@5/dist/clerk.browser.js" data-clerk-publishable-key="${h.publishableKey}"></script>` +
+        `<script src="/ub.js"></script></head><body><header><clerk-user-button></clerk-user-button></header></body></html>`,
+    );
+    await withTab(h, 'multi-session-user-button', async ({ page: a, newTab, problems }) => {
+      const open = async (p: Page) => {
+        await p.goto(`${h.url}/ub.html`);
+        await p.waitForFunction(() => window.Clerk?.loaded === true);
+      };
+      await open(a);
+      await signIn(a, ada.email, ada.password);
+      const menu = (p: Page) => p.locator('clerk-user-button').getByRole('menu');
+      const openMenu = async (p: Page) => {
+        // The front tab gets animation frames (a background one waits for them: Playwright's "stable" check).
+        await p.bringToFront();
+        await p.locator('clerk-user-button').getByRole('button', { name: 'Open user menu' }).click();
+        await menu(p).waitFor();
+      };
 
-    const menu = (p: Page) => p.locator('clerk-user-button').getByRole('menu');
-    const openMenu = async (p: Page) => {
-      // The front tab gets animation frames (a background one waits for them: Playwright's "stable" check).
-      await p.bringToFront();
-      await p.locator('clerk-user-button').getByRole('button', { name: 'Open user menu' }).click();
-      await menu(p).waitFor();
-    };
+      // "Add account" goes to the hosted /sign-in, which shows its form to a signed-in visitor of a multi-session
+      // instance; signing in there adds Grace and comes back.
+      await openMenu(a);
+      await menu(a).getByRole('menuitem', { name: 'Add account' }).click();
+      await a.waitForURL((u) => u.pathname === '/sign-in' && u.searchParams.get('redirect_url') === `${h.url}/ub.html`);
+      const form = a.locator('clerk-sign-in');
+      await form.getByLabel('Email address or username').fill(grace.email);
+      await a.keyboard.press('Enter');
+      await form.getByLabel('Password', { exact: true }).fill(grace.password);
+      await a.keyboard.press('Enter');
+      await a.waitForURL(`${h.url}/ub.html`);
+      await a.waitForFunction(() => window.Clerk?.loaded === true);
+      assert.equal(await activeUser(a), grace.userId, 'the added account is active');
+      assert.equal(await a.evaluate(() => window.Clerk!.client!.signedInSessions.length), 2);
+      const b = await newTab();
+      await open(b);
+      assert.equal(await activeUser(b), grace.userId);
 
-    // Tab A switches to Ada from the menu; tab B follows.
-    await openMenu(a);
-    await menu(a).getByRole('menuitem', { name: ada.email }).click();
-    await a.waitForFunction((uid) => window.Clerk!.user?.id === uid, ada.userId);
-    await b.waitForFunction((uid) => window.Clerk!.user?.id === uid, ada.userId, { timeout: 5_000 });
-    await openMenu(b);
-    assert.equal(await b.locator('clerk-user-button').locator('[part~=user-preview-name]').textContent(), ada.email);
-    await menu(b).getByRole('menuitem', { name: grace.email }).waitFor();
-    await b.keyboard.press('Escape');
+      // Tab A switches to Ada from the menu; tab B follows.
+      await openMenu(a);
+      await menu(a).getByRole('menuitem', { name: ada.email }).click();
+      await a.waitForFunction((uid) => window.Clerk!.user?.id === uid, ada.userId);
+      await b.waitForFunction((uid) => window.Clerk!.user?.id === uid, ada.userId, { timeout: 5_000 });
+      await openMenu(b);
+      assert.equal(await b.locator('clerk-user-button').locator('[part~=user-preview-name]').textContent(), ada.email);
+      await menu(b).getByRole('menuitem', { name: grace.email }).waitFor();
+      await b.keyboard.press('Escape');
 
-    // "Sign out" in tab A ends Ada's session only: Grace is active in both tabs.
-    await openMenu(a);
-    await menu(a).getByRole('menuitem', { name: 'Sign out', exact: true }).click();
-    await a.waitForFunction((uid) => window.Clerk!.user?.id === uid, grace.userId);
-    await b.waitForFunction((uid) => window.Clerk!.user?.id === uid, grace.userId, { timeout: 5_000 });
-    await openMenu(a);
-    assert.equal(await menu(a).getByRole('menuitem', { name: 'Sign out of all accounts' }).count(), 0, 'one account left');
-    await a.keyboard.press('Escape');
+      // "Sign out" in tab A ends Ada's session only: Grace is active in both tabs.
+      await openMenu(a);
+      await menu(a).getByRole('menuitem', { name: 'Sign out', exact: true }).click();
+      await a.waitForFunction((uid) => window.Clerk!.user?.id === uid, grace.userId);
+      await b.waitForFunction((uid) => window.Clerk!.user?.id === uid, grace.userId, { timeout: 5_000 });
+      await openMenu(a);
+      assert.equal(await menu(a).getByRole('menuitem', { name: 'Sign out of all accounts' }).count(), 0, 'one account left');
+      await a.keyboard.press('Escape');
 
-    // Ada again, then "Sign out of all accounts": both tabs are signed out and the button goes away.
-    await signIn(a, ada.email, ada.password);
-    await openMenu(a);
-    await menu(a).getByRole('menuitem', { name: 'Sign out of all accounts' }).click();
-    await a.waitForFunction(() => window.Clerk!.user === null);
-    await b.waitForFunction(() => window.Clerk!.user === null, undefined, { timeout: 5_000 });
-    await b.locator('clerk-user-button').getByRole('button', { name: 'Open user menu' }).waitFor({ state: 'detached' });
-    assert.deepEqual(problems, []);
-  });
-});
+      // Ada again, then "Sign out of all accounts": both tabs are signed out and the button goes away.
+      await signIn(a, ada.email, ada.password);
+      await openMenu(a);
+      await menu(a).getByRole('menuitem', { name: 'Sign out of all accounts' }).click();
+      await a.waitForFunction(() => window.Clerk!.user === null);
+      await b.waitForFunction(() => window.Clerk!.user === null, undefined, { timeout: 5_000 });
+      await b.locator('clerk-user-button').getByRole('button', { name: 'Open user menu' }).waitFor({ state: 'detached' });
+      assert.deepEqual(problems, []);
+    });
+  },
+);
