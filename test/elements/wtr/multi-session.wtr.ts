@@ -1,10 +1,13 @@
-// <clerk-user-button> in a multi-session application, in the browser against the config's multi-session server
-// (SINGLE_SESSION_MODE=false, under /multi): two accounts in one browser (the second signed in with FAPI calls from
-// the page's own instance), the switcher, "Add account", "Sign out" of one account, "Sign out of all accounts",
-// the keyboard over the new items, axe; and "Manage account" through the profile modal or navigation.
+// The elements in a multi-session application, in the browser against the config's multi-session server
+// (SINGLE_SESSION_MODE=false, under /multi). <clerk-user-button>: two accounts in one browser (the second signed in
+// with FAPI calls from the page's own instance), the switcher, "Add account", "Sign out" of one account, "Sign out of
+// all accounts", the keyboard over the new items, axe; and "Manage account" through the profile modal or navigation.
+// <clerk-sign-in>: signing in to one more account next to the active one, and again to one this browser holds.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Clerk } from '../../../src/core/clerk.ts';
+import type { ClerkSignIn } from '../../../src/elements/sign-in/sign-in.component.ts';
+import '../../../src/elements/sign-in/sign-in.ts';
 import type { ClerkUserButton } from '../../../src/elements/user-button/user-button.component.ts';
 import '../../../src/elements/user-button/user-button.ts';
 import { PASSWORD, createUser, focused, hasState, loadClerk, multiSession, uniqueEmail, until } from '../../support/wtr-page.ts';
@@ -221,5 +224,49 @@ describe('<clerk-user-button> in a multi-session application', () => {
     } finally {
       delete (clerk as unknown as { openUserProfile?: unknown }).openUserProfile;
     }
+  });
+});
+
+describe('<clerk-sign-in> in a multi-session application', () => {
+  afterEach(() => history.replaceState(null, '', location.pathname + location.search));
+
+  /** Signs in through the form with the keyboard: identifier, Enter, password, Enter. */
+  async function signInWithForm(email: string): Promise<{ el: ClerkSignIn; sessionId: string }> {
+    const el = await fixture<ClerkSignIn>(html`<clerk-sign-in .clerk=${clerk} routing="virtual" fallback-redirect-url="/after"></clerk-sign-in>`);
+    await until(() => !!el.querySelector('input[name=identifier]'), 'the identifier field is drawn');
+    const field = (name: string) => el.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+    field('identifier')!.focus();
+    await sendKeys({ type: email });
+    await sendKeys({ press: 'Enter' });
+    await until(() => !!field('password'), 'the password step');
+    field('password')!.focus();
+    await sendKeys({ type: PASSWORD });
+    const done = oneEvent(el, 'clerk-sign-in');
+    await sendKeys({ press: 'Enter' });
+    return { el, sessionId: (await done).detail.sessionId };
+  }
+
+  it('a signed-in browser signs in to one more account: both sessions, the new one active, then the redirect', async () => {
+    const sessAda = clerk.session!.id;
+    const { sessionId } = await signInWithForm(grace.email);
+    expect(sessionId).to.not.equal(sessAda);
+    expect(clerk.session!.id).to.equal(sessionId);
+    expect(clerk.user!.primaryEmailAddress!.emailAddress).to.equal(grace.email);
+    expect(signedInEmails()).to.deep.equal([ada.email, grace.email]);
+    await until(() => pushed.length > 0, 'the redirect');
+    expect(pushed).to.deep.equal(['/after']);
+  });
+
+  it('signing in again to an account this browser holds makes that session active (identifier_already_signed_in), no error', async () => {
+    const sessAda = clerk.session!.id;
+    await signInHere(grace.email);
+    expect(clerk.user!.primaryEmailAddress!.emailAddress).to.equal(grace.email);
+    const { el, sessionId } = await signInWithForm(ada.email);
+    expect(sessionId, "Ada's existing session").to.equal(sessAda);
+    expect(clerk.session!.id).to.equal(sessAda);
+    expect(signedInEmails(), 'no third session').to.deep.equal([ada.email, grace.email]);
+    expect(el.querySelector('[role=alert]')?.textContent?.trim() ?? '', 'no error shown').to.equal('');
+    await until(() => pushed.length > 0, 'the redirect');
+    expect(pushed).to.deep.equal(['/after']);
   });
 });
