@@ -3,7 +3,9 @@
 // serverStart on a temporary SQLite file and stops in serverStop. Test pages and the FAPI share one origin: this
 // dev server proxies /v1/* to it, and the server's PUBLIC_URL is this dev server's origin, so the publishable key
 // it prints names this origin and its `__client` cookie is a first-party one. Tests read the key from
-// `window.__clerkWtr` (set by testRunnerHtml). No mocked fetch anywhere.
+// `window.__clerkWtr` (set by testRunnerHtml). A second server, in multi-session mode (SINGLE_SESSION_MODE=false),
+// answers under /multi/v1/* for the tests that need several accounts in one browser (`proxyUrl: <origin>/multi`).
+// No mocked fetch anywhere.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
@@ -34,39 +36,50 @@ const HOST = '127.0.0.1';
 const PORT = Number(process.env.WTR_PORT) || (await freePort());
 const ORIGIN = `http://${HOST}:${PORT}`;
 
-/** The running FAPI: set in serverStart. */
+/** The running FAPIs: set in serverStart. `multi` is the multi-session one, behind /multi. */
 const fapi = { url: '', publishableKey: '', proc: undefined, dataDir: '' };
+const multi = { url: '', publishableKey: '', proc: undefined, dataDir: '' };
+const MULTI_PREFIX = '/multi';
 
-/** Starts the real server with the test defaults (development instance, public sign-up, this origin allowed). */
+/** Starts one real server with the test defaults (development instance, public sign-up, this origin allowed). */
+async function startFapi(into, extraEnv) {
+  into.dataDir = mkdtempSync(join(tmpdir(), 'clerk-wc-wtr-data-'));
+  // Its own port (the proxy's target); the URL it prints is PUBLIC_URL, this dev server's origin.
+  const port = await freePort();
+  const started = await spawnServer({
+    staticDir: undefined,
+    dataDir: into.dataDir,
+    env: { PORT: String(port), INSTANCE_TYPE: 'development', SIGN_UP_MODE: 'public', PUBLIC_URL: ORIGIN, ALLOWED_ORIGINS: ORIGIN, ...extraEnv },
+  });
+  if (started.url !== ORIGIN) throw new Error(`the server names ${started.url}, not ${ORIGIN}`);
+  Object.assign(into, { url: `http://${HOST}:${port}`, publishableKey: started.publishableKey, proc: started.proc });
+}
+
 function realServer() {
   return {
     name: 'clerk-wc-server',
     async serverStart() {
       if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build first with \`node scripts/build.mjs\``);
-      fapi.dataDir = mkdtempSync(join(tmpdir(), 'clerk-wc-wtr-data-'));
-      // Its own port (the proxy's target); the URL it prints is PUBLIC_URL, this dev server's origin.
-      const port = await freePort();
-      const started = await spawnServer({
-        staticDir: undefined,
-        dataDir: fapi.dataDir,
-        env: { PORT: String(port), INSTANCE_TYPE: 'development', SIGN_UP_MODE: 'public', PUBLIC_URL: ORIGIN, ALLOWED_ORIGINS: ORIGIN },
-      });
-      if (started.url !== ORIGIN) throw new Error(`the server names ${started.url}, not ${ORIGIN}`);
-      Object.assign(fapi, { url: `http://${HOST}:${port}`, publishableKey: started.publishableKey, proc: started.proc });
+      await Promise.all([startFapi(fapi, {}), startFapi(multi, { SINGLE_SESSION_MODE: 'false' })]);
     },
     async serverStop() {
-      await stopProcess(fapi.proc);
-      if (fapi.dataDir) rmSync(fapi.dataDir, { recursive: true, force: true });
+      await Promise.all([stopProcess(fapi.proc), stopProcess(multi.proc)]);
+      for (const f of [fapi, multi]) if (f.dataDir) rmSync(f.dataDir, { recursive: true, force: true });
     },
   };
 }
 
-/** Koa middleware: `/v1/*` (the FAPI and the dev outbox) goes to the real server as it came, answer streamed back. */
+/**
+ * Koa middleware: `/v1/*` (the FAPI and the dev outbox) goes to the real server as it came, `/multi/v1/*` to the
+ * multi-session one (without the prefix); the answer is streamed back.
+ */
 async function proxyFapi(ctx, next) {
-  if (!ctx.path.startsWith('/v1/')) return next();
+  const toMulti = ctx.path.startsWith(`${MULTI_PREFIX}/v1/`);
+  if (!toMulti && !ctx.path.startsWith('/v1/')) return next();
+  const target = toMulti ? new URL(ctx.originalUrl.slice(MULTI_PREFIX.length), multi.url) : new URL(ctx.originalUrl, fapi.url);
   ctx.respond = false;
   await new Promise((resolve) => {
-    const upstream = request(new URL(ctx.originalUrl, fapi.url), { method: ctx.method, headers: ctx.req.headers }, (res) => {
+    const upstream = request(target, { method: ctx.method, headers: ctx.req.headers }, (res) => {
       ctx.res.writeHead(res.statusCode ?? 502, res.rawHeaders);
       res.pipe(ctx.res);
       res.once('end', resolve);
@@ -141,7 +154,7 @@ export default {
 <head>
 <meta charset="utf-8">
 <title>clerk-wc element tests</title>
-<script>window.__clerkWtr = ${JSON.stringify({ publishableKey: fapi.publishableKey, origin: ORIGIN })};</script>
+<script>window.__clerkWtr = ${JSON.stringify({ publishableKey: fapi.publishableKey, origin: ORIGIN, multiSessionProxyUrl: ORIGIN + MULTI_PREFIX })};</script>
 </head>
 <body>
 <script type="module" src="${testFramework}"></script>

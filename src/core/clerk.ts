@@ -42,6 +42,13 @@ export interface LoadOptions {
   signInUrl?: string;
   signUpUrl?: string;
   afterSignOutUrl?: string;
+  /** Multi-session: where to go after switching accounts (`<clerk-user-button>`'s switcher); nowhere when absent. */
+  afterSwitchSessionUrl?: string;
+  /**
+   * Multi-session: where to go after signing out of the active account while others stay signed in
+   * (`signOut({ sessionId })`); when absent the page stays, now on the next account.
+   */
+  afterMultiSessionSingleSignOutUrl?: string;
   signInFallbackRedirectUrl?: string;
   signUpFallbackRedirectUrl?: string;
   signInForceRedirectUrl?: string;
@@ -215,8 +222,9 @@ export class Clerk implements ResourceHost {
     const client = new Client(this, json);
     this.client = client;
     const active = client.activeSessions;
+    // The tab's session while it lasts; else the client's last active one, else its first (as clerk-js chooses).
     const keep = active.find((s) => s.id === this.session?.id);
-    const next = keep ?? active.find((s) => s.id === client.lastActiveSessionId) ?? null;
+    const next = keep ?? active.find((s) => s.id === client.lastActiveSessionId) ?? active[0] ?? null;
     this.sessionControl.select(next);
     if (this.loaded || this.status !== 'loading') this.emit();
   }
@@ -228,6 +236,16 @@ export class Clerk implements ResourceHost {
   /** Re-reads the client (GET /v1/client). */
   async reloadClient(): Promise<void> {
     await this.fapi.request({ path: '/client' });
+  }
+
+  /** Re-reads the client and makes its last active session this tab's (another tab switched accounts). */
+  async followLastActiveSession(): Promise<void> {
+    await this.reloadClient();
+    const client = this.client;
+    const target = client?.activeSessions.find((s) => s.id === client.lastActiveSessionId);
+    if (!target || target.id === this.session?.id) return;
+    this.sessionControl.select(target);
+    this.emit();
   }
 
   getSessionToken(sessionId: string, template: string | undefined, skipCache: boolean): Promise<string | null> {
@@ -254,7 +272,10 @@ export class Clerk implements ResourceHost {
     return this.sessionControl.setActive(params);
   }
 
-  /** Signs out: one session (`sessionId`) or every session of this client; all tabs follow. */
+  /**
+   * Signs out: every session of this client, or (multi-session) only `sessionId`; when that was the active one, the
+   * next remaining session becomes active. All tabs follow.
+   */
   signOut(callbackOrOptions?: (() => unknown) | SignOutOptions, maybeOptions?: SignOutOptions): Promise<void> {
     return this.sessionControl.signOut(callbackOrOptions, maybeOptions);
   }

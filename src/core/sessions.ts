@@ -37,12 +37,14 @@ export class Sessions {
     const changed = (session?.id ?? null) !== (clerk.session?.id ?? null);
     clerk.session = session;
     clerk.user = session?.user ?? null;
+    const jwt = session?.lastActiveToken?.jwt;
     if (changed) {
+      // Tokens are kept per session; a switch forgets them all, so no other session's token is ever served for this one.
       this.tokens.clear();
       this.tokens.activeSessionId = session?.id ?? null;
-      if (!session) this.writeSessionCookie(null);
+      // The `__session` cookie follows the active session: the new one's token below, or none until it mints one.
+      if (!jwt) this.writeSessionCookie(null);
     }
-    const jwt = session?.lastActiveToken?.jwt;
     if (session && jwt) this.tokens.set(session.id, jwt);
   }
 
@@ -67,32 +69,52 @@ export class Sessions {
   async setActive({ session, redirectUrl }: SetActiveParams): Promise<void> {
     const clerk = this.clerk;
     const id = typeof session === 'string' ? session : (session?.id ?? null);
+    const before = clerk.session?.id ?? null;
     if (id) {
       const target = clerk.client?.sessions.find((s) => s.id === id);
       if (!target) throw new ClerkRuntimeError(`Session ${id} is not a session of this client.`, 'session_not_found');
+      // The touch makes it the client's last active session, which the other tabs then follow.
       await target.touch();
       this.select(clerk.client?.activeSessions.find((s) => s.id === id) ?? null);
     } else {
       this.select(null);
     }
     this.emit();
-    this.tokens.post({ type: 'client-changed' });
+    const switched = before !== null && id !== null && before !== id;
+    this.tokens.post(switched ? { type: 'session-changed', sessionId: id } : { type: 'client-changed' });
     if (redirectUrl) await clerk.navigate(redirectUrl);
   }
 
+  /**
+   * As clerk-js: without `sessionId`, or when it names the client's only session, every session ends
+   * (`DELETE /v1/client/sessions`) and the callback or `redirectUrl` / `afterSignOutUrl` follows. With `sessionId`
+   * (multi-session) that session alone is removed; when it was the active one the next remaining session becomes
+   * active and the callback or `redirectUrl` / `afterMultiSessionSingleSignOutUrl` follows; otherwise nothing else
+   * changes and nothing follows.
+   */
   async signOut(callbackOrOptions?: (() => unknown) | SignOutOptions, maybeOptions?: SignOutOptions): Promise<void> {
     const clerk = this.clerk;
     const options = typeof callbackOrOptions === 'function' ? (maybeOptions ?? {}) : (callbackOrOptions ?? {});
-    if (options.sessionId && options.sessionId !== clerk.session?.id) {
-      await clerk.fapi.request({ method: 'POST', path: `/client/sessions/${options.sessionId}/end` });
-    } else {
-      await clerk.fapi.request({ method: 'DELETE', path: '/client/sessions' });
-      this.tokens.clear();
-      this.select(null);
-      this.emit();
+    const callback = typeof callbackOrOptions === 'function' ? callbackOrOptions : undefined;
+    const signedIn = clerk.client?.activeSessions ?? [];
+    if (options.sessionId && signedIn.length > 1) {
+      const target = signedIn.find((s) => s.id === options.sessionId);
+      if (!target) return;
+      const wasActive = target.id === clerk.session?.id;
+      // The response's client drops the session; the instance then selects the client's last active one.
+      await target.remove();
+      this.tokens.post({ type: 'signed-out' });
+      if (!wasActive) return;
+      if (callback) await callback();
+      else await clerk.navigate(options.redirectUrl ?? clerk.loadOptions.afterMultiSessionSingleSignOutUrl ?? '', { skipIfEmpty: true });
+      return;
     }
+    await clerk.fapi.request({ method: 'DELETE', path: '/client/sessions' });
+    this.tokens.clear();
+    this.select(null);
+    this.emit();
     this.tokens.post({ type: 'signed-out' });
-    if (typeof callbackOrOptions === 'function') await callbackOrOptions();
+    if (callback) await callback();
     else await clerk.navigate(options.redirectUrl ?? clerk.loadOptions.afterSignOutUrl ?? '', { skipIfEmpty: true });
   }
 
@@ -105,6 +127,8 @@ export class Sessions {
   private onTabMessage(msg: TabMessage): void {
     // Another tab signed in or out: this tab's copy of the client is stale.
     if (msg.type === 'signed-out' || msg.type === 'client-changed') void this.clerk.reloadClient().catch(() => undefined);
+    // Another tab switched accounts: this one follows (the client's last active session is the one it chose).
+    if (msg.type === 'session-changed') void this.clerk.followLastActiveSession().catch(() => undefined);
   }
 
   /**

@@ -62,6 +62,8 @@ export interface ClerkStores {
   $isLoadedStore: Readable<boolean>;
   $userStore: Readable<User | null | undefined>;
   $sessionStore: Readable<Session | null | undefined>;
+  /** The client's signed-in sessions (several in multi-session mode), oldest first. */
+  $sessionListStore: Readable<Session[] | undefined>;
   $clientStore: Readable<Client | null | undefined>;
   $organizationStore: Readable<null | undefined>;
   $signInStore: Readable<SignIn | null | undefined>;
@@ -85,6 +87,10 @@ export function createStores(clerk: Clerk): ClerkStores {
     $sessionStore: fromClerk(
       clerk,
       whenLoaded(() => clerk.session),
+    ),
+    $sessionListStore: fromClerk(
+      clerk,
+      whenLoaded(() => clerk.client?.activeSessions ?? []),
     ),
     $clientStore: fromClerk(
       clerk,

@@ -17,7 +17,12 @@ interface Entry {
 }
 
 export type TabMessage =
-  { type: 'token'; sessionId: string; jwt: string } | { type: 'signed-out' } | { type: 'client-changed' } | { type: 'session-invalid'; sessionId: string };
+  | { type: 'token'; sessionId: string; jwt: string }
+  | { type: 'signed-out' }
+  | { type: 'client-changed' }
+  | { type: 'session-invalid'; sessionId: string }
+  /** `setActive` switched to another session (multi-session): the other tabs follow the client's last active one. */
+  | { type: 'session-changed'; sessionId: string | null };
 
 function expiry(jwt: string): number {
   try {

@@ -103,6 +103,8 @@ export const enUS = {
     action__manageAccount: 'Manage account',
     action__signOut: 'Sign out',
     action__openUserMenu: 'Open user menu',
+    action__addAccount: 'Add account',
+    action__signOutAll: 'Sign out of all accounts',
   },
   unstable__errors: {
     form_identifier_not_found: "Couldn't find your account.",

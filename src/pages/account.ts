@@ -104,8 +104,10 @@ async function main(): Promise<void> {
   if (page === 'user') return showAccount(clerk, main);
   const flow = page === 'sign-up' ? 'sign_up' : 'sign_in';
   const target = destination(clerk, flow, query);
-  // Already signed in: go on, as Clerk's pages do (unless that would come straight back here).
-  if (page !== 'waitlist' && clerk.user && new URL(target).pathname !== location.pathname) {
+  // Already signed in: go on, as Clerk's pages do (unless that would come straight back here). A multi-session
+  // instance shows the form instead: the visitor is adding another account ("Add account" in the user button).
+  const addingAccount = clerk.environment?.authConfig.singleSessionMode === false;
+  if (page !== 'waitlist' && clerk.user && !addingAccount && new URL(target).pathname !== location.pathname) {
     await clerk.navigate(target, { replace: true });
     return;
   }

@@ -31,6 +31,7 @@ export interface ServerConfig {
   /** First factors offered for sign-in. */
   firstFactors: Array<'password' | 'email_code'>;
   signUpMode: SignUpMode;
+  /** One signed-in account per browser (`session_exists` for a second); false lets a client hold several sessions. */
   singleSessionMode: boolean;
   password: { minLength: number; maxLength: number; rejectCommon: boolean };
   session: { lifetimeSeconds: number; tokenLifetimeSeconds: number };
@@ -186,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (env.MAIL_LOG === '0') config.logMail = false;
   if (env.STATIC_DIR) config.staticDir = env.STATIC_DIR;
   config.accountPortal = boolEnv(env, 'ACCOUNT_PORTAL') ?? config.accountPortal;
+  config.singleSessionMode = boolEnv(env, 'SINGLE_SESSION_MODE') ?? config.singleSessionMode;
   const lockMax = intEnv(env, 'LOCKOUT_MAX_ATTEMPTS');
   if (lockMax !== undefined) config.lockout.maxAttempts = lockMax;
   const lockMin = intEnv(env, 'LOCKOUT_DURATION_MINUTES');
@@ -213,6 +215,7 @@ function validate(c: ServerConfig): void {
   if (c.logFormat !== undefined) oneOf('logFormat', c.logFormat, LOG_FORMATS);
   if (c.accountPortal !== undefined && typeof c.accountPortal !== 'boolean')
     throw new Error(`accountPortal must be true or false, got ${JSON.stringify(c.accountPortal)}`);
+  if (typeof c.singleSessionMode !== 'boolean') throw new Error(`singleSessionMode must be true or false, got ${JSON.stringify(c.singleSessionMode)}`);
   validateWebhooks(c);
   if (c.attributes.email_address === 'off' && c.attributes.username === 'off') throw new Error('Enable at least one identifier: email_address or username');
   if (c.password.minLength < 8 || c.password.maxLength < c.password.minLength) throw new Error('password.minLength must be >= 8 and <= password.maxLength');

@@ -122,6 +122,12 @@ export const Errors = {
       400,
       err('session_exists', "You're already signed in.", "You're currently in single session mode. You can only be signed into one account at a time."),
     ),
+  /** Multi-session mode: this client is already signed in as that user (clerk-js then makes that session active). */
+  alreadySignedIn: (sessionId: string) =>
+    new ApiError(
+      400,
+      err('identifier_already_signed_in', "You're already signed in.", 'You are already signed in to this account on this device.', { session_id: sessionId }),
+    ),
   originInvalid: () =>
     new ApiError(
       403,

@@ -13,7 +13,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { jwtPayload, outboxCode, PASSWORD, uniqueEmail, useHarness } from '../support/browser-harness.ts';
+import { createUser, jwtPayload, outboxCode, PASSWORD, uniqueEmail, useHarness } from '../support/browser-harness.ts';
 import { serveSite, type StaticSite } from '../support/static-site.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -413,3 +413,86 @@ async function signInFromNode(url: string, email: string, password: string): Pro
   assert.equal(json.response.status, 'complete');
   return json.response.created_session_id;
 }
+
+// Multi-session (a server of its own, SINGLE_SESSION_MODE=false; the page on the server's site): two accounts in one
+// browser, `setActive` between them and `signOut({ sessionId })`, driven by official clerk-js and by ours.
+describe('Clerk browser SDKs against a multi-session server', () => {
+  const harness = useHarness({ SINGLE_SESSION_MODE: 'false' });
+  const same = LAYOUTS[0]!;
+  before(() => {
+    const h = harness();
+    const dir = join(h.staticDir, 'official');
+    mkdirSync(dir, { recursive: true });
+    for (const f of readdirSync(OFFICIAL_DIST))
+      if (f === 'clerk.browser.js' || f.includes('_clerk.browser_')) copyFileSync(join(OFFICIAL_DIST, f), join(dir, f));
+    for (const client of CLIENTS) writePage(h.staticDir, same, client, h.url, h.publishableKey);
+  });
+
+  for (const client of CLIENTS) {
+    test(`${client === 'official' ? `official @clerk/clerk-js ${OFFICIAL_VERSION}` : 'clerk-wc clerk.browser.js'}: setActive between two sessions, signOut({ sessionId })`, async () => {
+      const h = harness();
+      const [ada, grace] = [uniqueEmail(`multi-ada-${client}`), uniqueEmail(`multi-grace-${client}`)];
+      for (const email of [ada, grace]) await createUser(h, email);
+      const context = await h.browser.newContext();
+      context.setDefaultTimeout(15_000);
+      await context.addInitScript({ content: 'window.__name = (f) => f;' });
+      const failed: string[] = [];
+      context.on('response', (res) => {
+        const u = new URL(res.url());
+        if (u.pathname.startsWith('/v1/') && res.status() >= 400) failed.push(`${res.status()} ${res.request().method()} ${u.pathname}`);
+      });
+      try {
+        const page = await context.newPage();
+        const problems: string[] = [];
+        page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+        await page.goto(`${h.url}/${pageName(same, client)}`);
+        await page.waitForFunction(() => !!(window as unknown as { Clerk?: unknown }).Clerk);
+        const result = await page.evaluate(
+          async ({ ada, grace, password }) => {
+            const c = (window as unknown as ClerkWindow).Clerk;
+            await c.load({ routerPush: () => undefined, routerReplace: () => undefined });
+            const signIn = async (identifier: string) => {
+              const si = await c.client.signIn.create({ identifier, password });
+              await c.setActive({ session: si.createdSessionId });
+              return si.createdSessionId as string;
+            };
+            const ids = () => (c.client.signedInSessions ?? c.client.activeSessions).map((s: { id: string }) => s.id);
+            const sid = async () => JSON.parse(atob((await c.session.getToken()).split('.')[1])).sid as string;
+            const single = c.environment.authConfig.singleSessionMode;
+            const sessAda = await signIn(ada);
+            const sessGrace = await signIn(grace);
+            const both = ids();
+            const activeAfterSecond = c.session.id;
+            await c.setActive({ session: sessAda });
+            const switched = { session: c.session.id, email: c.user.primaryEmailAddress.emailAddress, tokenSid: await sid() };
+            // Sign out of the account that is not active: the active one stays.
+            await c.signOut({ sessionId: sessGrace });
+            const afterOther = { session: c.session?.id, ids: ids() };
+            // Back to two, then sign out of the active one.
+            const sessGrace2 = await signIn(grace);
+            await c.setActive({ session: sessAda });
+            await c.signOut({ sessionId: sessAda });
+            const afterActive = { session: c.session?.id ?? null, ids: ids() };
+            await c.signOut();
+            return { single, sessAda, sessGrace, sessGrace2, both, activeAfterSecond, switched, afterOther, afterActive, end: { user: c.user, ids: ids() } };
+          },
+          { ada, grace, password: PASSWORD },
+        );
+        assert.equal(result.single, false);
+        assert.deepEqual(result.both, [result.sessAda, result.sessGrace]);
+        assert.equal(result.activeAfterSecond, result.sessGrace);
+        assert.deepEqual(result.switched, { session: result.sessAda, email: ada, tokenSid: result.sessAda });
+        assert.deepEqual(result.afterOther, { session: result.sessAda, ids: [result.sessAda] });
+        assert.deepEqual(result.afterActive.ids, [result.sessGrace2], 'only the other account is left');
+        // Ours makes the remaining session active at once; clerk-js 6 leaves the tab without one until it navigates
+        // (to afterMultiSessionSingleSignOutUrl) and loads again, when it picks the client's last active session.
+        assert.equal(result.afterActive.session, client === 'official' ? null : result.sessGrace2);
+        assert.deepEqual(result.end, { user: null, ids: [] });
+        assert.deepEqual(failed, [], 'no FAPI request failed');
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close().catch(() => undefined);
+      }
+    });
+  }
+});

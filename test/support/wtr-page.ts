@@ -2,7 +2,7 @@
 // real FAPI share one origin (the config proxies /v1/*), so a `Clerk` made here talks to the real server with a
 // first-party cookie. Each test file runs in its own browser context: its own cookies, its own signed-in user.
 import { expect } from '@open-wc/testing';
-import { Clerk, type LoadOptions } from '../../src/index.ts';
+import { Clerk, type ClerkOptions, type LoadOptions } from '../../src/index.ts';
 
 // Mocha's globals, as Web Test Runner's mocha defines them in the page (the project has no @types/mocha).
 type MochaFn = (this: unknown) => void | Promise<unknown>;
@@ -14,8 +14,11 @@ declare global {
   function beforeEach(body: MochaFn): void;
   function afterEach(body: MochaFn): void;
   interface Window {
-    /** Set by the config's testRunnerHtml: the running server's publishable key, which names this origin. */
-    __clerkWtr: { publishableKey: string; origin: string };
+    /**
+     * Set by the config's testRunnerHtml: the running server's publishable key, which names this origin, and the
+     * proxy URL of the second, multi-session server (`SINGLE_SESSION_MODE=false`) on the same origin.
+     */
+    __clerkWtr: { publishableKey: string; origin: string; multiSessionProxyUrl: string };
   }
 }
 
@@ -34,12 +37,20 @@ export interface TestClerk {
   pushed: string[];
 }
 
+/**
+ * The options that point an instance at the multi-session server. A test file that uses it uses only it: the two
+ * servers' `__client` cookies share this origin (each test file has its own browser context).
+ */
+export function multiSession(): ClerkOptions {
+  return { proxyUrl: window.__clerkWtr.multiSessionProxyUrl };
+}
+
 /** A new `Clerk` with the server's publishable key, loaded; navigations are recorded instead of leaving the page. */
-export async function loadClerk(options: LoadOptions = {}): Promise<TestClerk> {
+export async function loadClerk(options: LoadOptions = {}, clerkOptions: ClerkOptions = {}): Promise<TestClerk> {
   const { publishableKey, origin } = window.__clerkWtr;
   expect(publishableKey, 'the config did not hand over the publishable key').to.match(/^pk_test_/);
-  const clerk = new Clerk(publishableKey);
-  expect(clerk.frontendApi, 'the key names the test page origin').to.equal(origin);
+  const clerk = new Clerk(publishableKey, clerkOptions);
+  expect(clerk.frontendApi, 'the key names the test page origin').to.equal(clerkOptions.proxyUrl ?? origin);
   const pushed: string[] = [];
   await clerk.load({ routerPush: (to) => pushed.push(to), ...options });
   expect(clerk.status).to.equal('ready');
@@ -50,8 +61,12 @@ export async function loadClerk(options: LoadOptions = {}): Promise<TestClerk> {
  * Creates a verified user with a password (a `+clerk_test` address takes the test code, others the mailed one) through a second, header-transport instance: a client of its own, so
  * this page's cookie (and who is signed in here) does not change.
  */
-export async function createUser(email = uniqueEmail('user'), extra: { firstName?: string; lastName?: string } = {}): Promise<{ email: string }> {
-  const other = new Clerk(window.__clerkWtr.publishableKey, { transport: 'header' });
+export async function createUser(
+  email = uniqueEmail('user'),
+  extra: { firstName?: string; lastName?: string } = {},
+  clerkOptions: ClerkOptions = {},
+): Promise<{ email: string }> {
+  const other = new Clerk(window.__clerkWtr.publishableKey, { ...clerkOptions, transport: 'header' });
   await other.load({ touchSession: false, standardBrowser: false });
   const su = await other.client!.signUp.create({ emailAddress: email, password: PASSWORD, ...extra });
   await su.prepareEmailAddressVerification();

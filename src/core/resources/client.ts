@@ -25,4 +25,9 @@ export class Client extends Resource {
   get activeSessions(): Session[] {
     return this.sessions.filter((s) => s.status === 'active');
   }
+
+  /** clerk-js's name for the same list: the accounts this browser is signed in to (several in multi-session mode). */
+  get signedInSessions(): Session[] {
+    return this.activeSessions;
+  }
 }

@@ -8,10 +8,18 @@ export interface ClerkElementEventMap {
   'clerk-sign-in': CustomEvent<{ sessionId: string }>;
   /** `<clerk-sign-up>` created the user and signed them in; cancelable (the redirect is skipped). */
   'clerk-sign-up': CustomEvent<{ sessionId: string; userId: string }>;
-  /** `<clerk-user-button>` signed out; cancelable (the `after-sign-out-url` redirect is skipped). */
+  /**
+   * `<clerk-user-button>` signed out: of the active account (its id) or of all accounts (`null`); cancelable (the
+   * `after-sign-out-url` / `after-multi-session-single-sign-out-url` redirect is skipped).
+   */
   'clerk-sign-out': CustomEvent<{ sessionId: string | null }>;
-  /** "Manage account" in `<clerk-user-button>`; cancelable (no navigation to `user-profile-url`). */
-  'clerk-manage-account': CustomEvent<{ userProfileUrl: string | undefined }>;
+  /**
+   * "Manage account" (or a custom item with `open`, `initialPage` set) in `<clerk-user-button>`; cancelable (no
+   * profile modal, no navigation to `user-profile-url`).
+   */
+  'clerk-manage-account': CustomEvent<{ userProfileUrl: string | undefined; initialPage?: string }>;
+  /** `<clerk-user-button>` switched to another signed-in account; cancelable (the `after-switch-session-url` redirect is skipped). */
+  'clerk-switch-session': CustomEvent<{ sessionId: string }>;
   /** `<clerk-waitlist>` added the address; cancelable (no navigation to `after-join-waitlist-url`). */
   'clerk-waitlist-join': CustomEvent<{ id: string; emailAddress: string }>;
   /** A step failed: a `ClerkAPIResponseError`, a network error, or a module that could not load. */

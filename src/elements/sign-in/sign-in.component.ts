@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { isClerkAPIResponseError } from '../../core/errors.js';
 import type { SignIn, SignInFactor } from '../../core/resources/sign-in.js';
 import { FormElement } from '../shared/form-element.js';
 import { field, uid } from '../shared/light-form.js';
@@ -148,8 +149,10 @@ export class ClerkSignIn extends FormElement {
   }
 
   private async attemptPassword(): Promise<void> {
-    this.signIn = await this.signIn!.attemptFirstFactor({ strategy: 'password', password: this.password });
-    await this.finish();
+    await this.orAlreadySignedIn(async () => {
+      this.signIn = await this.signIn!.attemptFirstFactor({ strategy: 'password', password: this.password });
+      await this.finish();
+    });
   }
 
   private async sendCode(f = this.factor('email_code')): Promise<void> {
@@ -169,9 +172,11 @@ export class ClerkSignIn extends FormElement {
 
   private async attemptCode(): Promise<void> {
     const strategy = this.step === 'forgot-password' ? 'reset_password_email_code' : 'email_code';
-    this.signIn = await this.signIn!.attemptFirstFactor({ strategy, code: this.code });
-    if (this.signIn.status === 'needs_new_password') this.goTo(() => (this.step = 'reset-password'));
-    else await this.finish();
+    await this.orAlreadySignedIn(async () => {
+      this.signIn = await this.signIn!.attemptFirstFactor({ strategy, code: this.code });
+      if (this.signIn.status === 'needs_new_password') this.goTo(() => (this.step = 'reset-password'));
+      else await this.finish();
+    });
   }
 
   private async resetPassword(): Promise<void> {
@@ -179,14 +184,35 @@ export class ClerkSignIn extends FormElement {
       this.errors = { confirm: this.t('formFieldError__notMatchingPasswords') };
       return;
     }
-    this.signIn = await this.signIn!.resetPassword({ password: this.newPassword, signOutOfOtherSessions: this.signOutOthers });
-    await this.finish();
+    await this.orAlreadySignedIn(async () => {
+      this.signIn = await this.signIn!.resetPassword({ password: this.newPassword, signOutOfOtherSessions: this.signOutOthers });
+      await this.finish();
+    });
+  }
+
+  /**
+   * Multi-session: the account is already signed in on this browser (Clerk's `identifier_already_signed_in`, naming
+   * its session): make that session active and go on, as clerk-js does, instead of showing the error.
+   */
+  private async orAlreadySignedIn(step: () => Promise<void>): Promise<void> {
+    try {
+      await step();
+    } catch (e) {
+      const held = isClerkAPIResponseError(e) ? e.errors.find((x) => x.code === 'identifier_already_signed_in')?.meta?.sessionId : undefined;
+      if (typeof held !== 'string') throw e;
+      await this.complete(held);
+    }
   }
 
   private async finish(): Promise<void> {
-    const clerk = this.instance!;
     const sessionId = this.signIn?.createdSessionId;
     if (this.signIn?.status !== 'complete' || !sessionId) return;
+    await this.complete(sessionId);
+  }
+
+  /** Makes the signed-in session active, then `clerk-sign-in` and the redirect. */
+  private async complete(sessionId: string): Promise<void> {
+    const clerk = this.instance!;
     await clerk.setActive({ session: sessionId });
     this.password = '';
     this.newPassword = '';

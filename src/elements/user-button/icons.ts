@@ -1,4 +1,4 @@
-// The two default items' icons, drawn with strokes in currentColor so they follow the theme.
+// The menu items' icons (the two defaults, "Add account"), drawn with strokes in currentColor so they follow the theme.
 import { html, type TemplateResult } from 'lit';
 
 export const cogIcon: TemplateResult = html`<svg
@@ -27,4 +27,17 @@ export const signOutIcon: TemplateResult = html`<svg
   <path d="M6.25 2.75h-2.5a1 1 0 0 0-1 1v8.5a1 1 0 0 0 1 1h2.5" />
   <path d="M10.5 5l3 3-3 3" />
   <path d="M13.25 8H6.75" />
+</svg>`;
+
+export const plusIcon: TemplateResult = html`<svg
+  viewBox="0 0 16 16"
+  fill="none"
+  stroke="currentColor"
+  stroke-width="1.5"
+  stroke-linecap="round"
+  stroke-linejoin="round"
+  aria-hidden="true"
+>
+  <circle cx="8" cy="8" r="6.25" />
+  <path d="M8 5.25v5.5M5.25 8h5.5" />
 </svg>`;

@@ -19,12 +19,19 @@ export interface UserButtonMenuItem {
   mountIcon?: (el: HTMLElement) => void;
   /** Called when that icon element goes away. */
   unmountIcon?: (el?: HTMLElement) => void;
-  /** Clerk opens a UserProfile page with `open`; there is no profile modal here, so it is not accepted. */
-  open?: never;
+  /**
+   * Opens the user profile at this page, as Clerk's `<UserButton.Action open="billing">` does: the modal gets
+   * `openUserProfile({ ...userProfileProps, initialPage: open })`; with `user-profile-mode="navigation"` the button goes
+   * to `user-profile-url`.
+   */
+  open?: string;
 }
 
 export type MenuEntry =
-  { kind: UserButtonDefaultItem } | { kind: 'link'; item: UserButtonMenuItem; href: string } | { kind: 'action'; item: UserButtonMenuItem };
+  | { kind: UserButtonDefaultItem }
+  | { kind: 'link'; item: UserButtonMenuItem; href: string }
+  | { kind: 'action'; item: UserButtonMenuItem }
+  | { kind: 'profile'; item: UserButtonMenuItem; page: string };
 
 const isDefault = (label: string): label is UserButtonDefaultItem => (USER_BUTTON_DEFAULT_ITEMS as readonly string[]).includes(label);
 
@@ -47,14 +54,16 @@ export function menuEntries(custom: readonly UserButtonMenuItem[] | undefined): 
   for (const item of custom ?? []) {
     const label = typeof item?.label === 'string' ? item.label : '';
     const href = typeof item?.href === 'string' ? safeHref(item.href) : undefined;
+    const page = typeof item?.open === 'string' ? item.open.replace(/^\/+/, '') : '';
     if (label && href) entries.push({ kind: 'link', item, href });
+    else if (label && page) entries.push({ kind: 'profile', item, page });
     else if (label && typeof item.onClick === 'function') entries.push({ kind: 'action', item });
     else if (isDefault(label) && !placed.has(label)) {
       placed.add(label);
       entries.push({ kind: label });
     } else
       console.warn(
-        '[clerk-wc] <clerk-user-button>: ignoring a custom menu item that has no label, no http(s) href and no onClick, or repeats a default:',
+        '[clerk-wc] <clerk-user-button>: ignoring a custom menu item that has no label, no http(s) href, no open and no onClick, or repeats a default:',
         item,
       );
   }

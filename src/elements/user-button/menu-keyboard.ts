@@ -29,8 +29,15 @@ export function moveInMenu(e: KeyboardEvent, items: HTMLElement[], current: numb
       if (e.key.length !== 1 || !/\S/.test(e.key) || e.ctrlKey || e.metaKey || e.altKey) return false;
       const key = e.key.toLocaleLowerCase();
       const order = [...items.slice(current + 1), ...items.slice(0, current + 1)];
-      const hit = order.find((el) => (el.textContent ?? '').trim().toLocaleLowerCase().startsWith(key));
+      const hit = order.find((el) => visibleText(el).trim().toLocaleLowerCase().startsWith(key));
       return hit ? focus(items.indexOf(hit)) : false;
     }
   }
+}
+
+/** An item's text as a screen reader reads it: without `aria-hidden` parts (an account's avatar initials). */
+function visibleText(node: Node): string {
+  if (node instanceof Element && node.getAttribute('aria-hidden') === 'true') return '';
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  return Array.from(node.childNodes, visibleText).join('');
 }

@@ -201,6 +201,24 @@ export const styles = [
     .item:focus-visible {
       box-shadow: inset 0 0 0 2px color-mix(in srgb, var(--_primary) 55%, transparent);
     }
+    /* Multi-session: the other accounts and their actions, set off from the active account's. */
+    .item.section:not(.section + .section) {
+      margin-block-start: calc(var(--_space) * 0.375);
+      box-shadow: 0 -1px 0 var(--_border);
+      border-start-start-radius: 0;
+      border-start-end-radius: 0;
+    }
+    .item.section:not(.section + .section):focus-visible {
+      box-shadow:
+        0 -1px 0 var(--_border),
+        inset 0 0 0 2px color-mix(in srgb, var(--_primary) 55%, transparent);
+    }
+    .account .avatar {
+      --_avatar: 2rem;
+    }
+    .account .main {
+      font-weight: 500;
+    }
     .icon {
       display: inline-grid;
       place-items: center;

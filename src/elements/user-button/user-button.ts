@@ -1,3 +1,5 @@
+// Defines <clerk-user-button> and types its events on every element.
+import type { ClerkElementEventMap } from '../shared/events.js';
 import { ClerkUserButton } from './user-button.component.js';
 
 export { ClerkUserButton };
@@ -8,8 +10,9 @@ ClerkUserButton.define('clerk-user-button');
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'clerk-manage-account': CustomEvent<{ userProfileUrl: string | undefined }>;
-    'clerk-sign-out': CustomEvent<{ sessionId: string | null }>;
-    'clerk-error': CustomEvent<{ error: unknown }>;
+    'clerk-manage-account': ClerkElementEventMap['clerk-manage-account'];
+    'clerk-sign-out': ClerkElementEventMap['clerk-sign-out'];
+    'clerk-switch-session': ClerkElementEventMap['clerk-switch-session'];
+    'clerk-error': ClerkElementEventMap['clerk-error'];
   }
 }

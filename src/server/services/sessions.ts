@@ -16,6 +16,7 @@ import {
   insertSession,
   LIVE_SESSION,
   liveSessionIdsOfClient,
+  liveSessionsOfClient,
   sessionStatus,
   touchSessionRow,
 } from '../store/sessions.js';
@@ -55,6 +56,17 @@ export async function createSession(call: Caller, userId: string, strategy: stri
   await rotateCallerToken(call);
   await emitSessionEvent(ctx, 'session.created', row);
   return row;
+}
+
+/**
+ * Multi-session mode: a client already signed in as `userId` gets no second session for that user (Clerk's
+ * `identifier_already_signed_in`, naming the session so that clerk-js can make it active instead).
+ */
+export async function assertNotSignedInAs(call: Caller, userId: string): Promise<void> {
+  if (call.ctx.config.singleSessionMode || !call.client) return;
+  const live = await liveSessionsOfClient(call.ctx.db, call.client.id, call.ctx.now());
+  const same = live.find((s) => s.user_id === userId);
+  if (same) throw Errors.alreadySignedIn(same.id);
 }
 
 /** A session of the caller's client, or undefined. */
@@ -112,10 +124,17 @@ export async function endSessions(ctx: ServerContext, ids: string[], status: End
   return ended.length;
 }
 
-/** Ends a session of the caller's client (sign-out) and rotates the client token. */
+/**
+ * Ends a session of the caller's client (sign-out) and rotates the client token. When it was the last active one,
+ * the client's most recently active remaining session (multi-session mode) becomes the last active one, else none.
+ */
 export async function signOutSession(call: Caller, session: SessionTable, status: EndStatus): Promise<void> {
   await endSessions(call.ctx, [session.id], status);
-  if (call.client?.last_active_session_id === session.id) await updateCallerClient(call, { last_active_session_id: null });
+  if (call.client && call.client.last_active_session_id === session.id) {
+    const rest = await liveSessionsOfClient(call.ctx.db, call.client.id, call.ctx.now());
+    const next = rest.reduce<SessionTable | undefined>((best, s) => (!best || s.last_active_at > best.last_active_at ? s : best), undefined);
+    await updateCallerClient(call, { last_active_session_id: next?.id ?? null });
+  }
   await rotateCallerToken(call);
 }
 

@@ -6,7 +6,7 @@ import { burnVerifyTime, hashPassword, verifyPassword } from '../crypto/password
 import { Errors } from '../errors.js';
 import { checkCode, issueCode, type CodeStrategy, type VerificationState } from './codes.js';
 import { checkNewPassword } from './password-rules.js';
-import { assertNoLiveSession, createSession, endSessions } from './sessions.js';
+import { assertNoLiveSession, assertNotSignedInAs, createSession, endSessions } from './sessions.js';
 import { assertNotLocked, clearFailures, findUserByIdentifier, loadUser, reserveAttempt } from './users.js';
 import { insertSignIn, findSignInOfClient, updateSignInRow } from '../store/sign-ins.js';
 import { liveSessionIdsOfUser } from '../store/sessions.js';
@@ -161,6 +161,7 @@ export async function resetPassword(call: Caller, si: SignInTable, input: { pass
 
 async function complete(call: Caller, si: SignInTable, user: UserTable, strategy: string): Promise<SignInTable> {
   await assertNoLiveSession(call);
+  await assertNotSignedInAs(call, user.id);
   const session = await createSession(call, user.id, strategy);
   return save(call.ctx, si, { status: 'complete', created_session_id: session.id });
 }
