@@ -17,6 +17,7 @@ import { canonicalRequest, routingPath } from './http/path.js';
 import type { NodeBindings } from './http/client-ip.js';
 import { rateLimit } from './http/rate-limit.js';
 import { requestLog } from './http/request-log.js';
+import { metricsEndpoint } from './http/metrics-endpoint.js';
 import { log } from './log.js';
 import { siteFiles } from './http/static.js';
 import { liveSessionForToken, mintSessionTokenAsync } from './services/tokens.js';
@@ -69,7 +70,7 @@ export function createApp(ctx: ServerContext) {
     if (isBackendApiPath(c.get('url').pathname)) return backendApi.fetch(c.req.raw, c.env);
     await next();
   };
-  app.use(...requestLog(), canonicalRequest<AppEnv>(), backendBranch);
+  app.use(...requestLog(), canonicalRequest<AppEnv>(), metricsEndpoint(ctx), backendBranch);
   app.use(siteFiles({ bundleDir: BUNDLE_DIR, staticDir: ctx.config.staticDir, publishableKey: ctx.publishableKey, pages: pageRoutes(ctx, BUNDLE_DIR) }));
   app.use(requestOrigin(ctx), fapiCors(), requestParams(), methodOverride());
   app.use(clientTransport(), sameOriginWrites(), rateLimit(ctx), tokenHotPath(ctx), clientLookup(ctx));

@@ -49,6 +49,11 @@ export interface ServerConfig {
   /** The log (log.ts): pino's level, and `json` or `pretty` (unset: pretty in development, JSON in production). */
   logLevel: LogLevel;
   logFormat: LogFormat | undefined;
+  /**
+   * Prometheus metrics (metrics.ts), off by default: `token` serves GET /metrics on the FAPI's port to
+   * `Authorization: Bearer <token>`; `port` serves it without a token on a port of its own (keep that one private).
+   */
+  metrics: { token: string | undefined; port: number | undefined };
   /** Origins allowed to call the FAPI with credentials. Empty means localhost origins in development. */
   allowedOrigins: string[];
   smtpUrl: string | undefined;
@@ -96,6 +101,7 @@ export function defaultConfig(): ServerConfig {
     shutdownTimeoutSeconds: 10,
     logLevel: 'info',
     logFormat: undefined,
+    metrics: { token: undefined, port: undefined },
     allowedOrigins: [],
     smtpUrl: undefined,
     mailFrom: 'clerk-wc <no-reply@localhost>',
@@ -198,6 +204,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (tokenLife !== undefined) config.session.tokenLifetimeSeconds = tokenLife;
   config.logLevel = oneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS) ?? config.logLevel;
   config.logFormat = oneOf('LOG_FORMAT', env.LOG_FORMAT, LOG_FORMATS) ?? config.logFormat;
+  if (env.METRICS_TOKEN) config.metrics.token = env.METRICS_TOKEN;
+  const metricsPort = intEnv(env, 'METRICS_PORT');
+  if (metricsPort !== undefined) config.metrics.port = metricsPort;
   const shutdown = intEnv(env, 'SHUTDOWN_TIMEOUT_SECONDS');
   if (shutdown !== undefined) config.shutdownTimeoutSeconds = shutdown;
   const keyRefresh = intEnv(env, 'KEY_REFRESH_SECONDS');
@@ -212,6 +221,8 @@ function validate(c: ServerConfig): void {
   for (const [k, v] of Object.entries(c.attributes)) oneOf(`attributes.${k}`, v, ATTRIBUTE_STATES);
   oneOf('signUpMode', c.signUpMode, SIGN_UP_MODES);
   oneOf('logLevel', c.logLevel, LOG_LEVELS);
+  if (c.metrics.token !== undefined && (typeof c.metrics.token !== 'string' || c.metrics.token.length < 16))
+    throw new Error('metrics.token must be a string of at least 16 characters');
   if (c.logFormat !== undefined) oneOf('logFormat', c.logFormat, LOG_FORMATS);
   if (c.accountPortal !== undefined && typeof c.accountPortal !== 'boolean')
     throw new Error(`accountPortal must be true or false, got ${JSON.stringify(c.accountPortal)}`);

@@ -10,6 +10,9 @@ import { loadSigningKey, oldestSigningKey, refreshSigningKey } from './crypto/ke
 import { withSecurityHeaders } from './http/headers.js';
 import { proxyTrust } from './http/client-ip.js';
 import { connectionDrain } from './http/drain.js';
+import { metricsResponse } from './http/metrics-endpoint.js';
+import { setScrapeSources } from './metrics.js';
+import { pendingDeliveryCount } from './store/webhooks.js';
 import { openRateLimiter } from './store/rate-limits.js';
 import { Mailer } from './mail/mailer.js';
 import { openStore, type Store } from './store/db.js';
@@ -85,6 +88,22 @@ export async function startServer(config: ServerConfig = loadConfig(), options: 
     draining: false,
   };
   context.backend = await startBackendApi(context);
+  setScrapeSources({
+    webhookQueueDepth: () => pendingDeliveryCount(store.db),
+    pool: () => (store.pool ? { total: store.pool.totalCount, idle: store.pool.idleCount, waiting: store.pool.waitingCount } : undefined),
+  });
+  // metrics.port: the metrics alone, without a token, on a port of their own (bound to the same host).
+  const metricsServer =
+    config.metrics.port !== undefined
+      ? await new Promise<Server>((resolve, reject) => {
+          const s = createServer((req, res) => {
+            if (req.url !== '/metrics' || req.method !== 'GET') return void res.writeHead(404).end();
+            void metricsResponse().then(async (r) => res.writeHead(200, Object.fromEntries(r.headers)).end(await r.text()));
+          });
+          s.once('error', reject);
+          s.listen(config.metrics.port, config.host, () => resolve(s));
+        })
+      : undefined;
   handle = createApp(context);
   ready();
 
@@ -119,6 +138,8 @@ export async function startServer(config: ServerConfig = loadConfig(), options: 
       clearInterval(refreshTimer);
       const graceMs = config.shutdownTimeoutSeconds * 1000;
       await connections.drain(graceMs);
+      metricsServer?.closeAllConnections();
+      await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
       await context.backend?.stop(graceMs);
       await store.close();
     },

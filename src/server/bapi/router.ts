@@ -15,6 +15,7 @@ import type { BapiEnv } from './respond.js';
 import { SESSION_PARAMS, sessionRoutes } from './sessions.js';
 import { USER_PARAMS, userRoutes } from './users.js';
 import { log } from '../log.js';
+import { rateLimitRefusals } from '../metrics.js';
 
 /** Every Backend API route's declared parameters (checked against spec/bapi-2026-05-12.yml by test/server/params-spec.test.ts). */
 export const BAPI_ROUTE_PARAMS = { ...USER_PARAMS, ...SESSION_PARAMS, ...INVITATION_PARAMS };
@@ -71,6 +72,7 @@ function secretKey(ctx: ServerContext): MiddlewareHandler<BapiEnv> {
     } catch (e) {
       // Guessing keys is hopeless (≈238 bits), but each wrong try still counts against the caller's IP.
       const wait = await ctx.rateLimiter.hit(`bapi:${clientIp(ctx.proxies, c)}`);
+      if (wait > 0) rateLimitRefusals.inc({ api: 'bapi' });
       throw wait > 0 ? Errors.tooManyRequests(wait) : e;
     }
     await next();

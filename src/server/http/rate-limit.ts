@@ -6,6 +6,7 @@ import type { AppEnv } from '../routes/respond.js';
 import { Errors } from '../errors.js';
 import { clientIp } from './client-ip.js';
 import { MUTATING } from './method.js';
+import { rateLimitRefusals } from '../metrics.js';
 
 /** Paths that try secrets or send mail: counted per IP. */
 const RATE_LIMITED = /^\/v1\/(client\/sign_(ins|ups)|me\/email_addresses|me\/change_password|waitlist)/;
@@ -15,7 +16,10 @@ export function rateLimit(ctx: ServerContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (MUTATING.has(c.get('method')) && RATE_LIMITED.test(c.get('url').pathname)) {
       const wait = await ctx.rateLimiter.hit(clientIp(ctx.proxies, c));
-      if (wait > 0) throw Errors.tooManyRequests(wait);
+      if (wait > 0) {
+        rateLimitRefusals.inc({ api: 'fapi' });
+        throw Errors.tooManyRequests(wait);
+      }
     }
     await next();
   };

@@ -13,6 +13,7 @@ import { liveSessionIdsOfUser } from '../store/sessions.js';
 import { updateUserRow } from '../store/users.js';
 import { type Caller, ensureCallerClient, updateCallerClient } from './clients.js';
 import { emitUserEvent } from '../webhooks/emit.js';
+import { signIns } from '../metrics.js';
 
 export const SIGN_IN_STRATEGIES = ['password', 'email_code', 'reset_password_email_code'] as const;
 export type SignInStrategy = (typeof SIGN_IN_STRATEGIES)[number];
@@ -163,5 +164,6 @@ async function complete(call: Caller, si: SignInTable, user: UserTable, strategy
   await assertNoLiveSession(call);
   await assertNotSignedInAs(call, user.id);
   const session = await createSession(call, user.id, strategy);
+  signIns.inc({ outcome: 'complete' });
   return save(call.ctx, si, { status: 'complete', created_session_id: session.id });
 }

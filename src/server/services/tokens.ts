@@ -4,6 +4,7 @@ import { signJwt, signJwtAsync } from '../crypto/jwt.js';
 import type { ServerContext } from '../context.js';
 import { sha256 } from '../crypto/ids.js';
 import { findLiveSessionForToken } from '../store/sessions.js';
+import { tokenMints } from '../metrics.js';
 
 export interface TokenSubject {
   id: string;
@@ -30,11 +31,13 @@ function claims(ctx: ServerContext, session: TokenSubject, azp: string | undefin
 
 /** Mints a session token (RS256, `kid`, 60 s by default) for an active session. */
 export function mintSessionToken(ctx: ServerContext, session: TokenSubject, azp: string | undefined): string {
+  tokenMints.inc();
   return signJwt(ctx.key, claims(ctx, session, azp));
 }
 
 /** The same token, signed off the event loop: for the token endpoint, the hot path. */
 export function mintSessionTokenAsync(ctx: ServerContext, session: TokenSubject, azp: string | undefined): Promise<string> {
+  tokenMints.inc();
   return signJwtAsync(ctx.key, claims(ctx, session, azp));
 }
 

@@ -6,6 +6,7 @@ import { newId } from '../crypto/ids.js';
 import { Errors } from '../errors.js';
 import { emailsOfUsers } from '../store/email-addresses.js';
 import { clearUserFailures, findUserByUsername, findUserByVerifiedEmail, findUserLock, findUsersByIds, reserveUserAttempt } from '../store/users.js';
+import { lockoutRefusals } from '../metrics.js';
 
 export interface UserWithEmails {
   user: UserTable;
@@ -110,7 +111,7 @@ export async function findUserByIdentifier(ctx: ServerContext, identifier: strin
 
 /** Throws `user_locked` while the user's lockout lasts. */
 export function assertNotLocked(ctx: ServerContext, user: UserTable): void {
-  if (user.locked_until && user.locked_until > ctx.now()) throw Errors.userLocked(Math.ceil((user.locked_until - ctx.now()) / 1000));
+  if (user.locked_until && user.locked_until > ctx.now()) throw lockoutRefusal(Math.ceil((user.locked_until - ctx.now()) / 1000));
 }
 
 /**
@@ -129,7 +130,13 @@ export async function reserveAttempt(ctx: ServerContext, userId: string): Promis
   if (await reserveUserAttempt(ctx.db, userId, max, lockUntil, now)) return;
   const row = await findUserLock(ctx.db, userId);
   if (!row) throw Errors.identifierNotFound();
-  throw Errors.userLocked(Math.max(1, Math.ceil(((row.locked_until ?? now) - now) / 1000)));
+  throw lockoutRefusal(Math.max(1, Math.ceil(((row.locked_until ?? now) - now) / 1000)));
+}
+
+/** `user_locked`, counted in the metrics. */
+function lockoutRefusal(seconds: number) {
+  lockoutRefusals.inc();
+  return Errors.userLocked(seconds);
 }
 
 /** After a check that passed: the failure count starts over and any lock is lifted. */

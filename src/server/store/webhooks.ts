@@ -64,3 +64,13 @@ export async function releaseDelivery(db: Db, id: string, owner: string, now: nu
     .where('lease_owner', '=', owner)
     .execute();
 }
+
+/** Rows waiting for a delivery (pending, due or not): the queue depth the metrics report. */
+export async function pendingDeliveryCount(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('webhook_deliveries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -11,6 +11,7 @@ import { newId } from '../crypto/ids.js';
 import { claimDeliveries, finishDelivery, pruneDeliveries, releaseDelivery } from '../store/webhooks.js';
 import { webhookKey } from './config.js';
 import { log, loggableUrl } from '../log.js';
+import { webhookFailures, webhookRetries } from '../metrics.js';
 
 /** How long a claimed delivery stays with its worker; longer than a delivery can take. */
 const LEASE_MS = 60_000;
@@ -150,6 +151,7 @@ export class WebhookWorker {
       updated_at: now,
     });
     if (!outcome.ok) {
+      (failed ? webhookFailures : webhookRetries).inc();
       const next = failed ? 'giving up' : `retry in ${delay} ms`;
       log.warn(
         {
