@@ -38,7 +38,17 @@ export function clientLookup(ctx: ServerContext): MiddlewareHandler<AppEnv> {
     const clientToken = c.get('clientToken');
     const client = await findClient(ctx, clientToken);
     if (transport === 'dev_browser' && !client && c.get('url').pathname !== '/v1/dev_browser') throw Errors.devBrowserUnauthenticated();
-    const call: Call = { ctx, params: c.get('params'), origin: c.get('origin'), transport, ip: remoteAddress(c), secureCookie, client, issuedToken: undefined };
+    const call: Call = {
+      ctx,
+      params: c.get('params'),
+      origin: c.get('origin'),
+      transport,
+      ip: remoteAddress(c),
+      userAgent: c.req.header('user-agent'),
+      secureCookie,
+      client,
+      issuedToken: undefined,
+    };
     c.set('call', call);
     await next();
     attachClientToken(c.res.headers, call);

@@ -43,6 +43,8 @@ export interface UserTable {
   locked_until: number | null;
   last_sign_in_at: number | null;
   last_active_at: number | null;
+  /** The profile image (`images.id`), or null: no image (0003). */
+  image_id: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -68,6 +70,13 @@ export interface SessionTable {
   abandon_at: number;
   last_active_at: number;
   first_factor_at: number;
+  /** The device of the latest sign-in or touch (0003), from its User-Agent and IP; null before that or when unknown. */
+  activity_browser_name: string | null;
+  activity_browser_version: string | null;
+  activity_device_type: string | null;
+  /** 1 for a phone or tablet, 0 otherwise. */
+  activity_is_mobile: number | null;
+  activity_ip_address: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -187,6 +196,21 @@ export interface WebhookDeliveryTable {
   updated_at: number;
 }
 
+/** An uploaded profile image (0003): the bytes live in the database, so every process serves them. */
+export interface ImageTable {
+  id: string;
+  user_id: string;
+  /** image/png, image/jpeg, image/webp or image/gif, as the bytes say (never the upload's claim). */
+  content_type: string;
+  /** The uploaded file's name (at most 255 characters), or '' when it had none. */
+  name: string;
+  size: number;
+  /** Hex SHA-256 of the bytes: the ETag. */
+  sha256: string;
+  bytes: Buffer;
+  created_at: number;
+}
+
 export interface Database {
   instance: InstanceTable;
   signing_keys: SigningKeyTable;
@@ -202,4 +226,5 @@ export interface Database {
   secret_keys: SecretKeyTable;
   invitations: InvitationTable;
   webhook_deliveries: WebhookDeliveryTable;
+  images: ImageTable;
 }
