@@ -343,6 +343,12 @@ for (const db of DATABASES) {
       assert.equal(deleted.body.has_image, false);
       assert.equal((await served(user.image_url)).status, 404);
       assert.equal((await api.del('/v1/users/user_nobody/profile_image')).status, 404);
+
+      // Deleting the user deletes its image.
+      const last = (await upload(browser, GIF)).body.response.public_url as string;
+      assert.equal((await served(last)).status, 200);
+      assert.equal((await api.del(`/v1/users/${userId}`)).status, 200);
+      assert.equal((await served(last)).status, 404);
     });
 
     test('an image uploaded through one server process is served by another on the same store', async () => {

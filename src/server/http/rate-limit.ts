@@ -15,8 +15,8 @@ export function remoteAddress(c: Pick<Context, 'env'>): string {
   return (c.env as NodeBindings | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
-/** Paths that try secrets or send mail: counted per IP. */
-const RATE_LIMITED = /^\/v1\/(client\/sign_(ins|ups)|me\/email_addresses|me\/change_password|waitlist)/;
+/** Paths that try secrets, send mail or take uploads: counted per IP. */
+const RATE_LIMITED = /^\/v1\/(client\/sign_(ins|ups)|me\/email_addresses|me\/change_password|me\/profile_image|waitlist)/;
 
 /** Counts a mutating request to a RATE_LIMITED path against the caller's IP; over the limit, a 429 with Retry-After. */
 export function rateLimit(ctx: ServerContext): MiddlewareHandler<AppEnv> {
