@@ -1,5 +1,5 @@
 // The FAPI: one Hono app whose middleware chain (http/*) runs, in order: the request id and its log line, the canonical path, the Backend API branch,
-// files (the clerk-js bundle, hosted pages, static site), the Origin, CORS and the preflight, parameters, `_method`,
+// profile images, files (the clerk-js bundle, hosted pages, static site), the Origin, CORS and the preflight, parameters, `_method`,
 // the client transport, the CSRF check, rate limits, the token hot path, the client lookup, then the routes
 // (./routes). Request state is Variables (routes/respond.ts AppEnv); every error is a Clerk-style answer.
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,7 @@ import { liveSessionForToken, mintSessionTokenAsync } from './services/tokens.js
 import { CLIENT_PARAMS, clientRoutes } from './routes/client.js';
 import { INSTANCE_PARAMS, instanceRoutes } from './routes/instance.js';
 import { ME_PARAMS, meRoutes } from './routes/me.js';
+import { imageFiles } from './routes/images.js';
 import { pageRoutes } from './routes/pages.js';
 import type { AppEnv } from './routes/respond.js';
 
@@ -70,7 +71,7 @@ export function createApp(ctx: ServerContext) {
     if (isBackendApiPath(c.get('url').pathname)) return backendApi.fetch(c.req.raw, c.env);
     await next();
   };
-  app.use(...requestLog(), canonicalRequest<AppEnv>(), metricsEndpoint(ctx), backendBranch);
+  app.use(...requestLog(), canonicalRequest<AppEnv>(), metricsEndpoint(ctx), backendBranch, imageFiles(ctx));
   app.use(siteFiles({ bundleDir: BUNDLE_DIR, staticDir: ctx.config.staticDir, publishableKey: ctx.publishableKey, pages: pageRoutes(ctx, BUNDLE_DIR) }));
   app.use(requestOrigin(ctx), fapiCors(), requestParams(), methodOverride());
   app.use(clientTransport(), sameOriginWrites(), rateLimit(ctx), tokenHotPath(ctx), clientLookup(ctx));

@@ -157,6 +157,15 @@ export const Errors = {
   // The unread rest of the upload would stall a kept-alive socket: close it instead.
   bodyTooLarge: (max: number) =>
     new ApiError(413, err('request_body_too_large', 'Request body too large', `The request body must be at most ${max} bytes.`), { Connection: 'close' }),
+  /** An upload over the limit; `unread`: the rest of it is still coming (close the connection rather than read it). */
+  fileTooLarge: (max: number, unread: boolean) =>
+    new ApiError(
+      413,
+      err('request_body_too_large', 'File too large', `The file must be at most ${Math.round(max / 1024 / 1024)} MB.`, param('file')),
+      unread ? { Connection: 'close' } : {},
+    ),
+  imageTypeInvalid: () =>
+    new ApiError(422, err('form_param_format_invalid', 'file must be an image', 'The file must be a PNG, JPEG, WebP or GIF image.', param('file'))),
   // The client hung up before its body was complete: a client fault; the connection is gone anyway.
   bodyIncomplete: () =>
     new ApiError(400, err('request_body_invalid', 'Request body incomplete', 'The connection closed before the whole request body arrived.'), {

@@ -15,6 +15,8 @@ import { mint, ORIGIN } from '../support/backend-harness.ts';
 const SDK_VERSION = (JSON.parse(readFileSync(new URL('../../node_modules/@clerk/backend/package.json', import.meta.url), 'utf8')) as { version: string })
   .version;
 const WRONG_KEY = 'sk_test_thisIsNotTheKeyOfThisInstance0123456789';
+/** A 2×2 red PNG (zlib and CRC-32 as test/server/profile-images.test.ts builds them). */
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEklEQVR4nGO4o6FxR0ODAUIBACOuBLGNQbmyAAAAAElFTkSuQmCC', 'base64');
 
 /** The SDK's error for a call that must fail, with the status, code and (when given) the parameter it names. */
 async function refused(call: Promise<unknown>, status: number, code: string, paramName?: string): Promise<ClerkAPIResponseError> {
@@ -93,6 +95,8 @@ for (const db of DATABASES) {
           ['users.deleteUser', () => wrong.users.deleteUser(id)],
           ['users.lockUser', () => wrong.users.lockUser(id)],
           ['users.unlockUser', () => wrong.users.unlockUser(id)],
+          ['users.updateUserProfileImage', () => wrong.users.updateUserProfileImage(id, { file: new Blob([TINY_PNG]) })],
+          ['users.deleteUserProfileImage', () => wrong.users.deleteUserProfileImage(id)],
           ['sessions.getSessionList', () => wrong.sessions.getSessionList()],
           ['sessions.getSession', () => wrong.sessions.getSession('sess_x')],
           ['sessions.revokeSession', () => wrong.sessions.revokeSession('sess_x')],
@@ -418,6 +422,29 @@ for (const db of DATABASES) {
         }
       });
 
+      test('updateUserProfileImage (a Blob, sent as multipart) and deleteUserProfileImage; user.updated webhooks; a non-image names file', async () => {
+        const u = await newUser();
+        assert.equal(u.hasImage, false);
+        const updated = await clerk.users.updateUserProfileImage(u.id, { file: new Blob([TINY_PNG], { type: 'image/png' }) });
+        assert.equal(updated.hasImage, true);
+        assert.match(updated.imageUrl, /\/__clerk-wc\/images\/img_/);
+        const image = await fetch(updated.imageUrl);
+        assert.equal(image.headers.get('content-type'), 'image/png');
+        assert.deepEqual(Buffer.from(await image.arrayBuffer()), TINY_PNG);
+        const hook = await userUpdated(u.id, (d) => d.image_url === updated.imageUrl);
+        assert.equal(hook.has_image, true);
+        // HTML named .png and typed image/png is still HTML.
+        const html = new Blob(['<!doctype html><script>alert(1)</script>'], { type: 'image/png' });
+        await refused(clerk.users.updateUserProfileImage(u.id, { file: html }), 422, 'form_param_format_invalid', 'file');
+        await refused(clerk.users.updateUserProfileImage('user_doesnotexist', { file: new Blob([TINY_PNG]) }), 404, 'resource_not_found');
+        const removed = await clerk.users.deleteUserProfileImage(u.id);
+        assert.equal(removed.hasImage, false);
+        assert.notEqual(removed.imageUrl, updated.imageUrl);
+        assert.equal((await fetch(updated.imageUrl)).status, 404, 'the removed image is no longer served');
+        await userUpdated(u.id, (d) => d.has_image === false && d.updated_at >= hook.updated_at);
+        await refused(clerk.users.deleteUserProfileImage(u.id), 404, 'resource_not_found');
+      });
+
       test('lockUser and unlockUser; deleteUser returns a DeletedObject, then 404s', async () => {
         const u = await newUser();
         const locked = await clerk.users.lockUser(u.id);
@@ -452,6 +479,8 @@ for (const db of DATABASES) {
       );
       const one = await clerk.sessions.getSession(sessionId);
       assert.deepEqual({ id: one.id, userId: one.userId, clientId: one.clientId }, { id: sessionId, userId, clientId: s.clientId });
+      // The harness signs up with Node's fetch (User-Agent `node`): no browser, but the IP.
+      assert.deepEqual({ isMobile: one.latestActivity?.isMobile, ipAddress: one.latestActivity?.ipAddress }, { isMobile: false, ipAddress: '127.0.0.1' });
       const revoked = await clerk.sessions.revokeSession(sessionId);
       assert.deepEqual({ id: revoked.id, status: revoked.status }, { id: sessionId, status: 'revoked' });
       assert.equal((await browser.post(`/v1/client/sessions/${sessionId}/tokens`)).status, 401, 'a revoked session mints no token');

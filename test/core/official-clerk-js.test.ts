@@ -21,6 +21,10 @@ const OFFICIAL_DIST = join(ROOT, 'node_modules/@clerk/clerk-js/dist');
 const OFFICIAL_VERSION = (JSON.parse(readFileSync(join(ROOT, 'node_modules/@clerk/clerk-js/package.json'), 'utf8')) as { version: string }).version;
 const NEW_PASSWORD = 'quartz-Meadow-lantern-58';
 const RESET_PASSWORD = 'copper-Willow-harbor-73';
+/** The second device of the sessions flow. */
+const IPHONE_SAFARI = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+/** A 2×2 red PNG (built with zlib and CRC-32 like test/server/profile-images.test.ts does), as bytes. */
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEklEQVR4nGO4o6FxR0ODAUIBACOuBLGNQbmyAAAAAElFTkSuQmCC', 'base64');
 
 let getHarness: ReturnType<typeof useHarness>;
 let site: StaticSite;
@@ -262,6 +266,40 @@ describe('Clerk browser SDKs against the server', () => {
           assert.deepEqual(names, ['Ada', 'Lovelace', 'Ada Lovelace']);
         });
 
+        test('user.setProfileImage with a File, then remove it', async (t) => {
+          // Our client's setProfileImage comes with the account pages; until then only clerk-js runs this flow.
+          const supported = await evaluate(async () => typeof (window as unknown as ClerkWindow).Clerk.user.setProfileImage === 'function', null);
+          if (!supported) return t.skip('this client has no user.setProfileImage yet');
+          const result = await step('setProfileImage + remove', () =>
+            evaluate(
+              async (bytes) => {
+                const c = (window as unknown as ClerkWindow).Clerk;
+                const file = new File([new Uint8Array(bytes)], 'avatar.png', { type: 'image/png' });
+                const image = await c.user.setProfileImage({ file });
+                await c.user.reload();
+                const set = { url: image.publicUrl, hasImage: c.user.hasImage, imageUrl: c.user.imageUrl };
+                // The browser draws it: the served image is a real 2×2 PNG.
+                const img = new Image();
+                const width = await new Promise<number>((resolve, reject) => {
+                  img.onload = () => resolve(img.naturalWidth);
+                  img.onerror = () => reject(new Error('the image did not load'));
+                  img.src = image.publicUrl;
+                });
+                await c.user.setProfileImage({ file: null });
+                await c.user.reload();
+                return { set, width, after: { hasImage: c.user.hasImage, imageUrl: c.user.imageUrl } };
+              },
+              [...TINY_PNG],
+            ),
+          );
+          assert.equal(result.set.hasImage, true);
+          assert.equal(result.set.imageUrl, result.set.url);
+          assert.match(result.set.url, /\/__clerk-wc\/images\/img_/);
+          assert.equal(result.width, 2);
+          assert.equal(result.after.hasImage, false);
+          assert.notEqual(result.after.imageUrl, result.set.url);
+        });
+
         test('add and verify an email address', async () => {
           const h = getHarness();
           const second = uniqueEmail(`sdk2-${layout.kind}-${client}`);
@@ -304,12 +342,18 @@ describe('Clerk browser SDKs against the server', () => {
         test('list and revoke sessions', async () => {
           // A second device signs in from Node.
           const h = getHarness();
-          const other = await signInFromNode(h.url, run.email, NEW_PASSWORD);
+          const other = await signInFromNode(h.url, run.email, NEW_PASSWORD, IPHONE_SAFARI);
           const result = await step('list + revoke sessions', () =>
             evaluate(async (otherId) => {
               const c = (window as unknown as ClerkWindow).Clerk;
               const sessions = await c.user.getSessions();
               const target = sessions.find((s: { id: string }) => s.id === otherId);
+              const mine = sessions.find((s: { id: string }) => s.id === c.session.id);
+              const activity = (s: { latestActivity: Record<string, unknown> }) => {
+                const { browserName, deviceType, isMobile, ipAddress } = s.latestActivity;
+                return { browserName, deviceType, isMobile, ipAddress };
+              };
+              const activities = { other: activity(target), mine: activity(mine) };
               const revoked = await target.revoke();
               const after = await c.user.getSessions();
               return {
@@ -317,10 +361,21 @@ describe('Clerk browser SDKs against the server', () => {
                 status: revoked.status,
                 after: after.length,
                 current: after.some((s: { id: string }) => s.id === c.session.id),
+                activities,
               };
             }, other),
           );
-          assert.deepEqual(result, { before: 2, status: 'revoked', after: 1, current: true });
+          assert.deepEqual(result, {
+            before: 2,
+            status: 'revoked',
+            after: 1,
+            current: true,
+            activities: {
+              // The other device's User-Agent; this one is Chromium's own (headless on Linux).
+              other: { browserName: 'Safari', deviceType: 'iPhone', isMobile: true, ipAddress: '127.0.0.1' },
+              mine: { browserName: 'Chrome', deviceType: 'Linux', isMobile: false, ipAddress: '127.0.0.1' },
+            },
+          });
         });
 
         test('sign-out', async () => {
@@ -401,11 +456,11 @@ describe('Clerk browser SDKs against the server', () => {
   }
 });
 
-/** Signs in with a password from Node (a plain FAPI client with its own cookie), returning the new session's id. */
-async function signInFromNode(url: string, email: string, password: string): Promise<string> {
+/** Signs in with a password from Node (a plain FAPI client with its own cookie, `userAgent` if given), returning the new session's id. */
+async function signInFromNode(url: string, email: string, password: string, userAgent?: string): Promise<string> {
   const res = await fetch(`${url}/v1/client/sign_ins`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(userAgent ? { 'user-agent': userAgent } : {}) },
     body: new URLSearchParams({ identifier: email, password, strategy: 'password' }).toString(),
   });
   const json = (await res.json()) as { response: { status: string; created_session_id: string } };

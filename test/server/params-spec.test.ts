@@ -26,6 +26,8 @@ const SPEC_TYPES: Record<string, readonly string[]> = {
   integer: ['integer', 'number'],
   list: ['array'],
   object: ['object', 'string'],
+  // A multipart part: `type: string, format: binary` in the spec.
+  file: ['string'],
 };
 
 function specTypes(schema: Record<string, unknown>): string[] {

@@ -5,7 +5,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { ServerContext } from '../context.js';
 import { ApiError, Errors } from '../errors.js';
-import { readBody } from '../http/body.js';
+import { isUpload, readBody, readUpload } from '../http/body.js';
 import { Params, parseBody, type RawValue } from '../http/params.js';
 import { canonicalRequest, routingPath } from '../http/path.js';
 import { clientIp } from '../http/client-ip.js';
@@ -84,8 +84,16 @@ function backendParams(ctx: ServerContext): MiddlewareHandler<BapiEnv> {
   return async (c, next) => {
     const req = c.req.raw;
     const url = c.get('url');
-    const text = req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req, url.pathname);
-    c.set('bapi', { ctx, params: new Params(queryParams(url), parseBody(req.headers.get('content-type'), text)) });
+    if (isUpload(req, url.pathname)) {
+      // The caller holds the secret key: its upload is read at once.
+      const params = new Params(queryParams(url));
+      const { fields, files } = await readUpload(req, url.pathname);
+      params.add(fields, files);
+      c.set('bapi', { ctx, params });
+    } else {
+      const text = req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req, url.pathname);
+      c.set('bapi', { ctx, params: new Params(queryParams(url), parseBody(req.headers.get('content-type'), text)) });
+    }
     await next();
   };
 }

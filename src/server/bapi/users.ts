@@ -1,8 +1,9 @@
 // /v1/users: list, count, read, create, update (fields, or metadata merged or replaced), delete, lock and unlock users.
 import { Hono } from 'hono';
-import { bool, list, nullable, object, route, str } from '../http/params.js';
+import { bool, file, list, nullable, object, route, str } from '../http/params.js';
 import { backendUserJson, deletedJson } from '../serialize/backend.js';
 import { deleteUser } from '../services/me.js';
+import { removeProfileImage, setProfileImage } from '../services/profile-images.js';
 import {
   countUsers,
   createUser,
@@ -73,6 +74,9 @@ export const USER_PARAMS = {
   'DELETE /v1/users/:id': route({}),
   'POST /v1/users/:id/lock': route({}),
   'POST /v1/users/:id/unlock': route({}),
+  // multipart/form-data with a `file` part, as @clerk/backend's updateUserProfileImage sends it.
+  'POST /v1/users/:id/profile_image': route({ file: file({ required: true }) }),
+  'DELETE /v1/users/:id/profile_image': route({}),
 };
 const P = USER_PARAMS;
 
@@ -138,3 +142,19 @@ for (const action of ['lock', 'unlock'] as const) {
     return c.json(backendUserJson(ctx, action === 'lock' ? await lockUser(ctx, u) : await unlockUser(ctx, u)));
   });
 }
+
+userRoutes.post('/v1/users/:id/profile_image', async (c) => {
+  const { ctx, params: p } = c.var.bapi;
+  const u = await requireUserById(ctx, idParam(c, 'id'));
+  const { file: upload } = p.read(P['POST /v1/users/:id/profile_image']);
+  await setProfileImage(ctx, u, upload);
+  return c.json(backendUserJson(ctx, await requireUserById(ctx, u.user.id)));
+});
+
+userRoutes.delete('/v1/users/:id/profile_image', async (c) => {
+  const { ctx, params: p } = c.var.bapi;
+  p.read(P['DELETE /v1/users/:id/profile_image']);
+  const u = await requireUserById(ctx, idParam(c, 'id'));
+  await removeProfileImage(ctx, u);
+  return c.json(backendUserJson(ctx, await requireUserById(ctx, u.user.id)));
+});

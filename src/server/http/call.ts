@@ -22,6 +22,8 @@ export interface Call {
    */
   transport: ClientTransport;
   ip: string;
+  /** The request's User-Agent (a session's latest activity). */
+  userAgent: string | undefined;
   secureCookie: boolean;
   client: ClientTable | undefined;
   /** A client token to hand back (new client or rotated token); `null` clears it. */

@@ -44,6 +44,7 @@ export function clientLookup(ctx: ServerContext): MiddlewareHandler<AppEnv> {
       origin: c.get('origin'),
       transport,
       ip: clientIp(ctx.proxies, c),
+      userAgent: c.req.header('user-agent'),
       secureCookie,
       client,
       issuedToken: undefined,

@@ -42,6 +42,13 @@ export function toSnake(key: string): string {
 
 export type RawValue = string | number | boolean | null | RawValue[] | { [k: string]: RawValue };
 
+/** A file from a multipart/form-data body (or a whole application/octet-stream body, under `file`). */
+export interface UploadedFile {
+  /** The file name the client gave ('' when none). Only ever shown back, never trusted. */
+  name: string;
+  bytes: Buffer;
+}
+
 /** Parses a request body by content type. Throws 400 on a broken body. */
 export function parseBody(contentType: string | null, text: string): Record<string, RawValue> {
   if (text.trim() === '') return {};
@@ -78,10 +85,17 @@ export function parseBody(contentType: string | null, text: string): Record<stri
 /** Typed, validated access to one request's parameters (query and body merged, keys in snake_case). */
 export class Params {
   private readonly values = new Map<string, RawValue>();
+  private readonly files = new Map<string, UploadedFile>();
   private readonly used = new Set<string>();
 
   constructor(...sources: Array<Record<string, RawValue>>) {
-    for (const source of sources) for (const [k, v] of Object.entries(source)) this.values.set(toSnake(k), v);
+    for (const source of sources) this.add(source);
+  }
+
+  /** Adds parameters read later (an upload's body, read once the caller is known), and its files. */
+  add(source: Record<string, RawValue>, files: ReadonlyMap<string, UploadedFile> = new Map()): void {
+    for (const [k, v] of Object.entries(source)) this.values.set(toSnake(k), v);
+    for (const [k, f] of files) this.files.set(k, f);
   }
 
   has(name: string): boolean {
@@ -176,6 +190,18 @@ export class Params {
     return v as Record<string, unknown>;
   }
 
+  /** An uploaded file; a plain value under that name is refused (it is not a file). */
+  file(name: string, opts: { required: true }): UploadedFile;
+  file(name: string, opts?: { required?: boolean }): UploadedFile | undefined;
+  file(name: string, opts: { required?: boolean } = {}): UploadedFile | undefined {
+    this.used.add(name);
+    const f = this.files.get(name);
+    if (f) return f;
+    if (this.has(name)) throw Errors.paramFormat(name, 'must be a file, sent as multipart/form-data');
+    if (opts.required) throw Errors.paramMissing(name);
+    return undefined;
+  }
+
   /** Reads every field a route declares (in declaration order), then rejects undeclared keys unless the route tolerates them. */
   read<D extends Fields>(route: RouteParams<D>): Values<D> {
     const out: Record<string, unknown> = {};
@@ -189,7 +215,7 @@ export class Params {
 
   /** Rejects parameters the route did not read (Clerk answers `form_param_unknown`). Call after reading. */
   rejectUnknown(): void {
-    for (const k of this.values.keys()) if (!this.used.has(k) && !IGNORED.has(k)) throw Errors.paramUnknown(k);
+    for (const k of [...this.values.keys(), ...this.files.keys()]) if (!this.used.has(k) && !IGNORED.has(k)) throw Errors.paramUnknown(k);
   }
 }
 
@@ -200,7 +226,7 @@ export class Params {
 // test/server/params-spec.test.ts checks every declaration against spec/fapi-2026-05-12.yml. The Backend API routes
 // declare theirs the same way (BAPI_ROUTE_PARAMS in bapi/router.ts, checked against spec/bapi-2026-05-12.yml).
 
-export type FieldKind = 'string' | 'enum' | 'boolean' | 'list' | 'integer' | 'object';
+export type FieldKind = 'string' | 'enum' | 'boolean' | 'list' | 'integer' | 'object' | 'file';
 
 /** One declared parameter: how it is validated, and whether the handler gets its value. */
 export interface Field<T> {
@@ -267,6 +293,13 @@ export const int = (opts: Common & { min?: number; max?: number } = {}): Field<n
 
 export const object = (opts: Common & { maxBytes?: number } = {}): Field<Record<string, unknown> | undefined> =>
   field('object', opts, (p, name) => p.object(name, opts.maxBytes));
+
+/** A file upload (multipart/form-data; routes/upload paths only, see http/body.ts). */
+export function file(opts: Common & Req): Field<UploadedFile>;
+export function file(opts?: Common & { required?: boolean }): Field<UploadedFile | undefined>;
+export function file(opts: Common & { required?: boolean } = {}): Field<UploadedFile | undefined> {
+  return field('file', opts, (p, name) => p.file(name, { required: opts.required === true }));
+}
 
 /** `as`, except that a JSON `null` reads as `null` (it clears a value) instead of as absent. */
 export function nullable<T>(as: Field<T>): Field<T | null> {

@@ -8,8 +8,8 @@ import { clientIp } from './client-ip.js';
 import { MUTATING } from './method.js';
 import { rateLimitRefusals } from '../metrics.js';
 
-/** Paths that try secrets or send mail: counted per IP. */
-const RATE_LIMITED = /^\/v1\/(client\/sign_(ins|ups)|me\/email_addresses|me\/change_password|waitlist)/;
+/** Paths that try secrets, send mail or take uploads: counted per IP. */
+const RATE_LIMITED = /^\/v1\/(client\/sign_(ins|ups)|me\/email_addresses|me\/change_password|me\/profile_image|waitlist)/;
 
 /** Counts a mutating request to a RATE_LIMITED path against the caller's IP; over the limit, a 429 with Retry-After. */
 export function rateLimit(ctx: ServerContext): MiddlewareHandler<AppEnv> {

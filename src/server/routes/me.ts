@@ -1,12 +1,14 @@
 // /v1/me: the signed-in user's account.
 import { Hono } from 'hono';
 import { Errors } from '../errors.js';
-import { emailJson, userJson } from '../serialize/user.js';
+import { emailJson, imageJson, userJson } from '../serialize/user.js';
+import { sessionActivityJson } from '../serialize/activity.js';
 import { sessionJson } from '../serialize/client.js';
 import { addEmail, attemptEmail, changePassword, deleteUser, ownEmail, prepareEmail, removeEmail, requireUser, updateProfile } from '../services/me.js';
+import { removeProfileImage, setProfileImage } from '../services/profile-images.js';
 import { endSessions, isLive, userSession, userSessions } from '../services/sessions.js';
 import { loadUser } from '../services/users.js';
-import { bool, ignored, object, oneOf, route, str } from '../http/params.js';
+import { bool, file, ignored, object, oneOf, route, str } from '../http/params.js';
 import type { Call } from '../http/call.js';
 import { type AppEnv, envelope, meSession, pathId } from './respond.js';
 
@@ -45,6 +47,9 @@ export const ME_PARAMS = {
   'GET /v1/me/sessions': route({}, { tolerates: 'reads' }),
   'GET /v1/me/sessions/active': route({}, { tolerates: 'reads' }),
   'POST /v1/me/sessions/:id/revoke': route({}),
+  // multipart/form-data with a `file` part (clerk-js's File or Blob), or application/octet-stream (its base64 string).
+  'POST /v1/me/profile_image': route({ file: file({ required: true }) }),
+  'DELETE /v1/me/profile_image': route({}, { tolerates: 'lenient' }),
 };
 const P = ME_PARAMS;
 
@@ -56,13 +61,13 @@ async function me(call: Call) {
 async function userResponse(call: Call, id: string) {
   const u = await loadUser(call.ctx, id);
   if (!u) throw Errors.signedOut();
-  return userJson(u.user, u.emails, call.ctx.now(), true);
+  return userJson(u.user, u.emails, call.ctx.now(), true, call.ctx.issuer);
 }
 
 meRoutes.get('/v1/me', async (c) => {
   const call = c.var.call;
   const { me: u } = await me(call);
-  return envelope(c, userJson(u.user, u.emails, call.ctx.now(), true));
+  return envelope(c, userJson(u.user, u.emails, call.ctx.now(), true, call.ctx.issuer));
 });
 
 meRoutes.patch('/v1/me', async (c) => {
@@ -139,10 +144,8 @@ async function userSessionsJson(call: Call, onlyLive: boolean) {
   return rows.map((s) => {
     const json = sessionJson(call.ctx, s, u, call.origin);
     const { last_active_token: _token, ...rest } = json;
-    // Other devices' tokens never leave the server; latest_activity describes the device.
-    return s.client_id === call.client?.id
-      ? json
-      : { ...rest, latest_activity: { id: `sess_activity_${s.id.slice(5)}`, object: 'session_activity', is_mobile: false } };
+    // Other devices' tokens never leave the server; latest_activity describes each session's device.
+    return { ...(s.client_id === call.client?.id ? json : rest), latest_activity: sessionActivityJson(s) };
   });
 }
 
@@ -157,4 +160,21 @@ meRoutes.post('/v1/me/sessions/:id/revoke', async (c) => {
   if (isLive(call.ctx, s)) await endSessions(call.ctx, [s.id], 'revoked');
   const fresh = await userSession(call.ctx, u.user.id, s.id);
   return envelope(c, sessionJson(call.ctx, fresh, u, call.origin));
+});
+
+meRoutes.post('/v1/me/profile_image', async (c) => {
+  const call = c.var.call;
+  // The caller first: only a signed-in user's upload is read.
+  const { me: u } = await me(call);
+  await c.var.upload();
+  const { file: upload } = call.params.read(P['POST /v1/me/profile_image']);
+  const image = await setProfileImage(call.ctx, u, upload);
+  return envelope(c, imageJson(call.ctx.issuer, image));
+});
+
+meRoutes.delete('/v1/me/profile_image', async (c) => {
+  const call = c.var.call;
+  const { me: u } = await me(call);
+  const id = await removeProfileImage(call.ctx, u);
+  return envelope(c, { object: 'image', id, deleted: true });
 });

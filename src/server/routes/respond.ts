@@ -23,6 +23,8 @@ export type AppEnv = {
     /** The request's Origin when it is allowed to read answers with credentials, else undefined. */
     origin: string | undefined;
     params: Params;
+    /** Reads an upload's body into `params` (http/body.ts; call it once the caller is known); a no-op otherwise. */
+    upload: () => Promise<void>;
     /** The method the request acts as: `_method` turns a POST into any of GET, POST, PUT, PATCH, DELETE. */
     method: string;
     transport: ClientTransport;

@@ -4,6 +4,7 @@ import type { ServerContext } from '../context.js';
 import type { InvitationTable, SessionTable, WaitlistEntryTable } from '../store/schema.js';
 import type { UserWithEmails } from '../services/users.js';
 import { sessionStatus } from '../store/sessions.js';
+import { sessionActivityJson } from './activity.js';
 import { userJson } from './user.js';
 
 function parseObject(text: string): Record<string, unknown> {
@@ -17,7 +18,7 @@ function parseObject(text: string): Record<string, unknown> {
 
 /** The FAPI User plus what only a secret-key holder may see (private metadata). */
 export function backendUserJson(ctx: ServerContext, u: UserWithEmails) {
-  return { ...userJson(u.user, u.emails, ctx.now(), true), private_metadata: parseObject(u.user.private_metadata) };
+  return { ...userJson(u.user, u.emails, ctx.now(), true, ctx.issuer), private_metadata: parseObject(u.user.private_metadata) };
 }
 
 export function backendSessionJson(ctx: ServerContext, s: SessionTable) {
@@ -30,6 +31,7 @@ export function backendSessionJson(ctx: ServerContext, s: SessionTable) {
     status: sessionStatus(s, ctx.now()),
     last_active_organization_id: null,
     last_active_at: s.last_active_at,
+    latest_activity: sessionActivityJson(s),
     expire_at: s.expire_at,
     abandon_at: s.abandon_at,
     updated_at: s.updated_at,

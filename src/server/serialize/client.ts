@@ -6,7 +6,7 @@ import type { ClientState } from '../services/clients.js';
 import type { UserWithEmails } from '../services/users.js';
 import { signUpFields } from '../services/sign-up-fields.js';
 import { mintSessionToken } from '../services/tokens.js';
-import { publicUserDataJson, userJson, verificationObject } from './user.js';
+import { imageFields, publicUserDataJson, userJson, verificationObject } from './user.js';
 
 export function sessionJson(ctx: ServerContext, s: SessionTable, owner: UserWithEmails | undefined, azp: string | undefined) {
   const now = ctx.now();
@@ -21,8 +21,8 @@ export function sessionJson(ctx: ServerContext, s: SessionTable, owner: UserWith
     last_active_token: status === LIVE_SESSION ? { object: 'token', jwt: mintSessionToken(ctx, s, azp) } : null,
     actor: null,
     last_active_organization_id: null,
-    user: owner ? userJson(owner.user, owner.emails, now, true) : null,
-    public_user_data: owner ? publicUserDataJson(owner.user, owner.emails) : null,
+    user: owner ? userJson(owner.user, owner.emails, now, true, ctx.issuer) : null,
+    public_user_data: owner ? publicUserDataJson(owner.user, owner.emails, ctx.issuer) : null,
     factor_verification_age: [Math.max(0, Math.floor((now - s.first_factor_at) / 60_000)), -1],
     tasks: null,
     created_at: s.created_at,
@@ -59,7 +59,7 @@ export function signInJson(ctx: ServerContext, si: SignInTable, owner: UserWithE
     first_factor_verification: si.first_factor ? JSON.parse(si.first_factor) : null,
     second_factor_verification: null,
     identifier: si.identifier,
-    user_data: owner ? { first_name: owner.user.first_name, last_name: owner.user.last_name, image_url: '', has_image: false, profile_image_url: '' } : null,
+    user_data: owner ? { first_name: owner.user.first_name, last_name: owner.user.last_name, ...imageFields(ctx.issuer, owner.user.image_id) } : null,
     created_session_id: si.created_session_id,
     abandon_at: si.abandon_at,
   };

@@ -27,8 +27,21 @@ export function emailJson(e: EmailAddressTable, pending?: { attempts: number; ex
   };
 }
 
-// No image hosting yet: the avatar URL is empty and `has_image` false, so the UI draws initials.
-const NO_IMAGE = '';
+/** Where the server serves images (routes/images.ts): `<issuer>/__clerk-wc/images/<id>`. */
+export const IMAGE_PATH = '/__clerk-wc/images/';
+/** The picture of a user without one (a neutral silhouette, served by routes/images.ts). */
+export const DEFAULT_IMAGE = 'default.svg';
+
+/** `image_url`, `has_image` and `profile_image_url` of a user with image `imageId` (null: the default picture). */
+export function imageFields(issuer: string, imageId: string | null) {
+  const url = `${issuer}${IMAGE_PATH}${imageId ?? DEFAULT_IMAGE}`;
+  return { image_url: url, has_image: imageId !== null, profile_image_url: url };
+}
+
+/** The spec's Image: what POST /v1/me/profile_image answers. */
+export function imageJson(issuer: string, image: { id: string; name: string }) {
+  return { object: 'image', id: image.id, name: image.name, public_url: `${issuer}${IMAGE_PATH}${image.id}` };
+}
 
 function parseJson(text: string): Record<string, unknown> {
   try {
@@ -39,17 +52,18 @@ function parseJson(text: string): Record<string, unknown> {
   }
 }
 
-export function userJson(u: UserTable, emails: EmailAddressTable[], now: number, deleteSelfEnabled: boolean) {
+export function userJson(u: UserTable, emails: EmailAddressTable[], now: number, deleteSelfEnabled: boolean, issuer: string) {
   const lockedFor = u.locked_until && u.locked_until > now ? Math.ceil((u.locked_until - now) / 1000) : null;
+  const image = imageFields(issuer, u.image_id);
   return {
     id: u.id,
     object: 'user',
     username: u.username,
     first_name: u.first_name,
     last_name: u.last_name,
-    image_url: NO_IMAGE,
-    has_image: false,
-    profile_image_url: NO_IMAGE,
+    image_url: image.image_url,
+    has_image: image.has_image,
+    profile_image_url: image.profile_image_url,
     primary_email_address_id: u.primary_email_address_id,
     primary_phone_number_id: null,
     primary_web3_wallet_id: null,
@@ -92,14 +106,15 @@ export function primaryEmail(u: UserTable, emails: EmailAddressTable[]): EmailAd
   return emails.find((e) => e.id === u.primary_email_address_id) ?? emails[0];
 }
 
-export function publicUserDataJson(u: UserTable, emails: EmailAddressTable[]) {
+export function publicUserDataJson(u: UserTable, emails: EmailAddressTable[], issuer: string) {
+  const image = imageFields(issuer, u.image_id);
   return {
     first_name: u.first_name,
     last_name: u.last_name,
-    image_url: NO_IMAGE,
-    has_image: false,
+    image_url: image.image_url,
+    has_image: image.has_image,
     identifier: primaryEmail(u, emails)?.email_address ?? u.username ?? '',
-    profile_image_url: NO_IMAGE,
+    profile_image_url: image.profile_image_url,
     user_id: u.id,
     username: u.username,
     banned: false,

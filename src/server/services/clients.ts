@@ -19,6 +19,9 @@ export interface Caller {
   client: ClientTable | undefined;
   /** A client token to hand back (new client or rotated token); `null` clears it. */
   issuedToken: string | null | undefined;
+  /** The request's User-Agent and IP: a new or touched session's latest activity. */
+  userAgent?: string | undefined;
+  ip?: string | undefined;
 }
 
 /** The unexpired client a token names (a token of absurd length names none). */

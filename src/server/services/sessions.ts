@@ -22,6 +22,7 @@ import {
 } from '../store/sessions.js';
 import { updateUserRow } from '../store/users.js';
 import { emitSessionEvent } from '../webhooks/emit.js';
+import { activityColumns } from './activity.js';
 import { type Caller, ensureCallerClient, rotateCallerToken, updateCallerClient } from './clients.js';
 
 export const ENDED_STATUSES = ['ended', 'removed', 'revoked'] as const;
@@ -47,6 +48,7 @@ export async function createSession(call: Caller, userId: string, strategy: stri
     abandon_at: now + Math.max(s.lifetimeSeconds, 30 * 24 * 3600) * 1000,
     last_active_at: now,
     first_factor_at: now,
+    ...activityColumns(call),
     created_at: now,
     updated_at: now,
   };
@@ -148,8 +150,9 @@ export async function signOutClient(call: Caller): Promise<void> {
 
 export async function touchSession(call: Caller, session: SessionTable): Promise<SessionTable> {
   const now = call.ctx.now();
-  await touchSessionRow(call.ctx.db, session.id, now);
+  const activity = activityColumns(call);
+  await touchSessionRow(call.ctx.db, session.id, now, activity);
   await updateUserRow(call.ctx.db, session.user_id, { last_active_at: now });
   await updateCallerClient(call, { last_active_session_id: session.id });
-  return { ...session, last_active_at: now, updated_at: now };
+  return { ...session, ...activity, last_active_at: now, updated_at: now };
 }

@@ -96,6 +96,7 @@ export function buildUser(now: number, input: NewUser): UserWithEmails {
     locked_until: null,
     last_sign_in_at: null,
     last_active_at: null,
+    image_id: null,
     created_at: now,
     updated_at: now,
   };

@@ -1,5 +1,5 @@
 // Schema migrations, run on start. The same DDL runs on SQLite and PostgreSQL.
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter } from 'kysely';
 
 const ms = 'bigint' as const;
 
@@ -208,7 +208,36 @@ const rateLimits: Migration = {
   },
 };
 
-const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial, '0002_backend_api_webhooks': backendApi, '0003_rate_limits': rateLimits };
+/** Profile images (bytes in the database: bytea on PostgreSQL, blob on SQLite) and each session's latest activity (issue #11). */
+const imagesAndActivity: Migration = {
+  async up(db: Kysely<any>) {
+    const binary = db.getExecutor().adapter instanceof PostgresAdapter ? 'bytea' : 'blob';
+    await db.schema
+      .createTable('images')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('content_type', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('size', 'integer', (c) => c.notNull())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('bytes', binary, (c) => c.notNull())
+      .addColumn('created_at', ms, (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('images_user').on('images').column('user_id').execute();
+    await db.schema.alterTable('users').addColumn('image_id', 'text').execute();
+    for (const column of ['activity_browser_name', 'activity_browser_version', 'activity_device_type', 'activity_ip_address']) {
+      await db.schema.alterTable('sessions').addColumn(column, 'text').execute();
+    }
+    await db.schema.alterTable('sessions').addColumn('activity_is_mobile', 'integer').execute();
+  },
+};
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': initial,
+  '0002_backend_api_webhooks': backendApi,
+  '0003_rate_limits': rateLimits,
+  '0004_images_session_activity': imagesAndActivity,
+};
 
 class StaticProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

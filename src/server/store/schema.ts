@@ -43,6 +43,8 @@ export interface UserTable {
   locked_until: number | null;
   last_sign_in_at: number | null;
   last_active_at: number | null;
+  /** The profile image (`images.id`), or null: no image (0004). */
+  image_id: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -68,6 +70,13 @@ export interface SessionTable {
   abandon_at: number;
   last_active_at: number;
   first_factor_at: number;
+  /** The device of the latest sign-in or touch (0004), from its User-Agent and IP; null before that or when unknown. */
+  activity_browser_name: string | null;
+  activity_browser_version: string | null;
+  activity_device_type: string | null;
+  /** 1 for a phone or tablet, 0 otherwise. */
+  activity_is_mobile: number | null;
+  activity_ip_address: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -194,6 +203,21 @@ export interface RateLimitTable {
   expire: number | null;
 }
 
+/** An uploaded profile image (0004): the bytes live in the database, so every process serves them. */
+export interface ImageTable {
+  id: string;
+  user_id: string;
+  /** image/png, image/jpeg, image/webp or image/gif, as the bytes say (never the upload's claim). */
+  content_type: string;
+  /** The uploaded file's name (at most 255 characters), or '' when it had none. */
+  name: string;
+  size: number;
+  /** Hex SHA-256 of the bytes: the ETag. */
+  sha256: string;
+  bytes: Buffer;
+  created_at: number;
+}
+
 export interface Database {
   rate_limits: RateLimitTable;
   instance: InstanceTable;
@@ -210,4 +234,5 @@ export interface Database {
   secret_keys: SecretKeyTable;
   invitations: InvitationTable;
   webhook_deliveries: WebhookDeliveryTable;
+  images: ImageTable;
 }

@@ -90,8 +90,18 @@ export function revokeLiveSessionsOfUser(db: Db, userId: string, now: number): P
     .execute();
 }
 
-export async function touchSessionRow(db: Db, id: string, now: number): Promise<void> {
-  await db.updateTable('sessions').set({ last_active_at: now, updated_at: now }).where('id', '=', id).execute();
+/** The `activity_*` columns: the device a session was last used from. */
+export type SessionActivityColumns = Pick<
+  SessionTable,
+  'activity_browser_name' | 'activity_browser_version' | 'activity_device_type' | 'activity_is_mobile' | 'activity_ip_address'
+>;
+
+export async function touchSessionRow(db: Db, id: string, now: number, activity: SessionActivityColumns): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ last_active_at: now, updated_at: now, ...activity })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** What a session token is made of. */
