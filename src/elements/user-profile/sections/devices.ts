@@ -7,6 +7,8 @@ import type { ProfileSection, SectionHost } from './types.js';
 interface DevicesBag {
   sessions: SessionWithActivities[] | undefined;
   loading: boolean;
+  /** Why the list could not be read. */
+  error?: string | undefined;
   /** Set when something made the list stale (a password change that signed the others out). */
   stale?: boolean;
 }
@@ -18,10 +20,12 @@ async function load(host: SectionHost): Promise<void> {
   if (b.loading) return;
   b.loading = true;
   b.stale = false;
+  // Not through `run`: reading the list does not make the rest of the profile busy.
   try {
-    await host.run('devices', async () => {
-      b.sessions = await host.user.getSessions();
-    });
+    b.sessions = await host.user.getSessions();
+    b.error = undefined;
+  } catch (e) {
+    b.error = (e as { errors?: Array<{ longMessage?: string }> }).errors?.[0]?.longMessage ?? (e as Error).message;
   } finally {
     b.loading = false;
     host.update();
@@ -95,8 +99,10 @@ export const devicesSection: ProfileSection = {
         ? html`<ul class="cl-list" role="list">
             ${list.map((s) => row(host, s))}
           </ul>`
-        : html`<p class="cl-muted" aria-busy="true">…</p>`
+        : b.error
+          ? nothing
+          : html`<p class="cl-muted" aria-busy="true">…</p>`
     }
-    ${host.sectionError('devices')}`;
+    ${b.error ? html`<p class="cl-form-error" role="alert">${b.error}</p>` : nothing} ${host.sectionError('devices')}`;
   },
 };
