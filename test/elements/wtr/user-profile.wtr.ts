@@ -354,3 +354,77 @@ describe('<clerk-user-profile>: Security', () => {
     await until(() => !el.shadowRoot!.querySelector('nav'), 'renders nothing signed out');
   });
 });
+
+describe('<clerk-user-profile>: custom pages', () => {
+  it('child pages and links: in the navigation with their icons, the page content shown in place (not copied)', async () => {
+    const el = await profile(
+      html`<clerk-user-profile .clerk=${clerk} routing="virtual">
+        <clerk-user-profile-page label="Billing" url="billing"
+          ><span slot="label-icon" id="billing-icon">$</span>
+          <p id="billing-body">Your plan</p></clerk-user-profile-page
+        >
+        <clerk-user-profile-link label="Home" url="/home"><span slot="label-icon">⌂</span></clerk-user-profile-link>
+      </clerk-user-profile>`,
+    );
+    expect(navItems(el).map((n) => n.textContent!.trim())).to.deep.equal(['Profile', 'Security', '$ Billing', '⌂ Home'].map((s) => s.replace(/^[$⌂] /, '')));
+    const icon = document.getElementById('billing-icon')!;
+    expect(icon.assignedSlot, 'the icon is slotted into the navigation').to.not.equal(null);
+    const body = document.getElementById('billing-body')!;
+    expect(body.checkVisibility()).to.equal(false);
+    navItems(el)[2]!.click();
+    await until(() => body.checkVisibility(), 'the custom page shows');
+    expect(el.querySelector('.cl-page')?.checkVisibility() ?? false).to.equal(false);
+    expect(document.querySelectorAll('#billing-body').length, 'the content is the same node, not a copy').to.equal(1);
+    expect(current(el)).to.equal('Billing');
+    await expect(el).to.be.accessible();
+    const link = navItems(el)[3] as HTMLAnchorElement;
+    expect(link.getAttribute('href')).to.equal('/home');
+    link.click();
+    expect(pushed.at(-1)).to.match(/\/home$/);
+  });
+
+  it('customPages: mount/unmount and mountIcon are called; reorder entries move the built-in pages', async () => {
+    const calls: string[] = [];
+    const customPages = [
+      {
+        label: 'Billing',
+        url: 'billing',
+        mount: (el: HTMLElement) => {
+          calls.push('mount');
+          const p = document.createElement('p');
+          p.textContent = 'Billing <b>page</b>';
+          el.append(p);
+        },
+        unmount: () => calls.push('unmount'),
+        mountIcon: (el: HTMLElement) => {
+          calls.push('icon');
+          el.textContent = '$';
+        },
+      },
+      { label: 'security' },
+      { label: 'account' },
+    ];
+    const el = await profile(html`<clerk-user-profile .clerk=${clerk} routing="hash" .customPages=${customPages}></clerk-user-profile>`);
+    expect(navItems(el).map((n) => n.textContent!.trim())).to.deep.equal(['$Billing', 'Security', 'Profile']);
+    expect([...calls].sort()).to.deep.equal(['icon', 'mount']);
+    expect(heading(el)).to.equal('Billing');
+    expect(el.querySelector('.cl-custom-page')!.textContent).to.equal('Billing <b>page</b>');
+    expect(el.querySelector('.cl-custom-page b')).to.equal(null);
+    navItems(el)[2]!.click();
+    await until(() => heading(el) === 'Profile details', 'the account page');
+    expect(location.hash).to.equal('#/account');
+    expect(calls.at(-1)).to.equal('unmount');
+    history.back();
+    await until(() => heading(el) === 'Billing', 'back to billing');
+    expect(calls.at(-1)).to.equal('mount');
+  });
+
+  it('initial-page opens a custom page', async () => {
+    const el = await profile(
+      html`<clerk-user-profile .clerk=${clerk} routing="virtual" initial-page="billing">
+        <clerk-user-profile-page label="Billing" url="billing"><p>Plan</p></clerk-user-profile-page>
+      </clerk-user-profile>`,
+    );
+    expect(current(el)).to.equal('Billing');
+  });
+});
