@@ -1,5 +1,5 @@
 // The user-profile chunk: <clerk-user-profile> and its children <clerk-user-profile-page>, <clerk-user-profile-link>.
-import { ClerkUserProfileLink, ClerkUserProfilePage } from './page-elements.js';
+import { ClerkUserProfileLink, ClerkUserProfilePage } from './page-elements.component.js';
 import { ClerkUserProfile } from './user-profile.component.js';
 
 export { ClerkUserProfile, ClerkUserProfileLink, ClerkUserProfilePage };
@@ -7,8 +7,8 @@ export type { UserProfileCustomPage } from './user-profile.component.js';
 // The tag map (HTMLElementTagNameMap) of every element, from the registry.
 export type { ClerkElementTagMap } from '../registry.types.js';
 ClerkUserProfile.define('clerk-user-profile');
-if (!customElements.get('clerk-user-profile-page')) customElements.define('clerk-user-profile-page', ClerkUserProfilePage);
-if (!customElements.get('clerk-user-profile-link')) customElements.define('clerk-user-profile-link', ClerkUserProfileLink);
+ClerkUserProfilePage.define('clerk-user-profile-page');
+ClerkUserProfileLink.define('clerk-user-profile-link');
 
 declare global {
   interface GlobalEventHandlersEventMap {

@@ -2,42 +2,34 @@
 // children are the page's content, shown in place: the profile slots this element, never copies its markup) or a
 // navigation link. `<span slot="label-icon">` inside either is the navigation icon (moved into the navigation).
 // A page with `label="account"` or `label="security"` and no url moves that built-in page to its place.
+import { css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ClerkElement } from '../shared/clerk-element.js';
 
-/** Tells the enclosing profile that a child's label or url changed. */
-const changed = (el: HTMLElement) => el.dispatchEvent(new Event('cl-profile-pages', { bubbles: true }));
-
-const sheet = typeof CSSStyleSheet === 'function' ? new CSSStyleSheet() : undefined;
-sheet?.replaceSync(':host { display: block; } :host(:not([slot])) { display: none; }');
-
-abstract class ProfileChild extends HTMLElement {
-  static observedAttributes = ['label', 'url'];
-
-  constructor() {
-    super();
-    // Only the default slot: the label icon (until the profile moves it) is never part of the page's content.
-    const root = this.attachShadow({ mode: 'open' });
-    if (sheet) root.adoptedStyleSheets = [sheet];
-    root.append(document.createElement('slot'));
-  }
+abstract class ProfileChild extends ClerkElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    :host(:not([slot])) {
+      display: none;
+    }
+  `;
 
   /** The navigation label (`account` / `security` without a url reorders a built-in page). */
-  get label(): string {
-    return this.getAttribute('label') ?? '';
-  }
-  set label(v: string) {
-    this.setAttribute('label', v);
-  }
-
+  @property({ reflect: true }) label = '';
   /** The page's path segment (`billing`), or for a link where it leads. */
-  get url(): string {
-    return this.getAttribute('url') ?? '';
-  }
-  set url(v: string) {
-    this.setAttribute('url', v);
+  @property({ reflect: true }) url = '';
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Tells the enclosing profile that the navigation changed.
+    if (changed.has('label') || changed.has('url')) this.dispatchEvent(new Event('cl-profile-pages', { bubbles: true }));
   }
 
-  attributeChangedCallback(): void {
-    changed(this);
+  // Only the default slot: the label icon (until the profile moves it) is never part of the page's content.
+  protected override render(): TemplateResult {
+    return html`<slot></slot>`;
   }
 }
 
