@@ -69,7 +69,7 @@ export class ClerkUserProfile extends FormElement {
   static override styles = styles;
 
   /** `hash` (`#/security`), `path` (`<path>/security`) or `virtual` (no URL change: modals); `path` when `path` is set, else `hash`. */
-  @property() routing: Routing | undefined;
+  @property() routing: 'hash' | 'path' | 'virtual' | undefined;
   /** The profile's own path with `routing="path"` (`/user`). */
   @property() path: string | undefined;
   /** The page to open first (`account`, `security`, a custom page's url) when the URL names none. */

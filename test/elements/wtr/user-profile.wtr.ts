@@ -159,6 +159,27 @@ describe('<clerk-user-profile>: navigation and routing', () => {
   });
 });
 
+describe('<clerk-user-profile>: appearance, theme, localization', () => {
+  it("Clerk's element keys style the shadow and light-DOM parts; variables and theme=dark apply; strings follow the localization", async () => {
+    const appearance = {
+      variables: { colorPrimary: 'rgb(200, 0, 0)' },
+      elements: { navbar: { backgroundColor: 'rgb(1, 2, 3)' }, profileSectionTitle: { color: 'rgb(250, 240, 200)' } },
+    };
+    const localization = { userProfile: { navbar: { account: 'Konto' }, start: { profileSection: { title: 'Profil' } } } };
+    const el = await profile(
+      html`<clerk-user-profile .clerk=${clerk} theme="dark" .appearance=${appearance} .localization=${localization}></clerk-user-profile>`,
+    );
+    expect(getComputedStyle(el.shadowRoot!.querySelector('[part~=navbar]')!).backgroundColor).to.equal('rgb(1, 2, 3)');
+    expect(getComputedStyle(el.querySelector('[part~=profileSectionTitle]')!).color).to.equal('rgb(250, 240, 200)');
+    expect(getComputedStyle(el.querySelector('.avatar')!).backgroundColor).to.equal('rgb(200, 0, 0)');
+    // Dark: light text on the dark card.
+    expect(getComputedStyle(el.shadowRoot!.querySelector('.layout')!).backgroundColor).to.equal('rgb(27, 27, 31)');
+    expect(navItems(el)[0]!.textContent!.trim()).to.equal('Konto');
+    expect(section(el, 'profile')!.querySelector('h2')!.textContent).to.equal('Profil');
+    await expect(el).to.be.accessible();
+  });
+});
+
 describe('<clerk-user-profile>: mount API', () => {
   it('mountUserProfile / unmountUserProfile place and remove it; openUserProfile shows it in a modal', async () => {
     const node = await fixture<HTMLDivElement>(html`<div></div>`);
@@ -283,6 +304,11 @@ describe('<clerk-user-profile>: Email addresses', () => {
     const dialog = el.querySelector<HTMLDialogElement>('dialog.cl-dialog')!;
     expect(dialog.textContent).to.contain(`${email} will be removed from this account.`);
     await until(() => focused() === button(dialog, 'Cancel'), 'focus on button(dialog, Cancel)');
+    // The modal dialog keeps Tab inside it: Cancel → Remove → (out of the page and back) Cancel.
+    await sendKeys({ press: 'Tab' });
+    expect(focused() === button(dialog, 'Remove'), 'Tab moves to Remove').to.equal(true);
+    await sendKeys({ press: 'Shift+Tab' });
+    expect(focused() === button(dialog, 'Cancel'), 'Shift+Tab back to Cancel').to.equal(true);
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Escape' });
     await until(() => !el.querySelector('dialog.cl-dialog'), 'Escape closes it');
