@@ -15,7 +15,8 @@ const PROFILE_CSS = `
 :where(.cl-section-title) { margin: 0; padding-block-start: 0.4rem; font-size: 0.8125rem; font-weight: 600; color: var(--_text); }
 :where(.cl-section-content) { display: grid; gap: 0.75rem; min-inline-size: 0; }
 :where(.cl-row) { display: flex; align-items: center; justify-content: space-between; gap: 0.75rem; min-block-size: 2.25rem; flex-wrap: wrap; }
-:where(.cl-list) { display: grid; gap: 0.25rem; margin: 0; padding: 0; list-style: none; }
+:where(.cl-list) { display: grid; gap: 0.75rem; margin: 0; padding: 0; list-style: none; }
+:where(.cl-stack) { display: grid; justify-content: start; gap: 0.125rem; min-block-size: 0; }
 :where(.cl-item-text) { display: flex; align-items: center; gap: 0.5rem; flex-wrap: wrap; min-inline-size: 0; }
 :where(.cl-device-text) { display: grid; gap: 0.125rem; }
 :where(.cl-item-actions) { display: flex; gap: 0.75rem; flex-wrap: wrap; }

@@ -133,7 +133,7 @@ function row(host: SectionHost, email: EmailAddress) {
     >
       ${label}
     </button>`;
-  return html`<li class="cl-row" part="profileSectionItem profileSectionItem__emailAddresses">
+  return html`<li class="cl-row cl-stack" part="profileSectionItem profileSectionItem__emailAddresses">
     <span class="cl-item-text">
       <span class="cl-wrap">${email.emailAddress}</span>
       ${primary ? html`<span class="cl-badge" part="badge">${t('badge__primary')}</span>` : nothing}
