@@ -243,6 +243,34 @@ describe('<clerk-user-profile>: Profile', () => {
   });
 });
 
+describe('<clerk-user-profile>: Username', () => {
+  it('sets a username when the instance enables usernames; a taken one is refused on its field', async function (this: unknown) {
+    if (!clerk.environment?.userSettings.attributes.username?.enabled) return (this as { skip(): void }).skip();
+    const el = await profile();
+    const name = `ada${Date.now().toString(36)}`;
+    await click(section(el, 'username')!, /username/i);
+    await until(() => focused() === input(el, 'username'), 'focus on the username field');
+    type(input(el, 'username'), name);
+    await click(section(el, 'username')!, 'Save');
+    await until(() => clerk.user!.username === name, 'saved');
+    await until(() => section(el, 'username')!.textContent!.includes(name), 'shown');
+    expect(el.querySelector('.cl-success')!.textContent).to.equal('Your username has been updated.');
+    // Another user's username.
+    const other = `bob${Date.now().toString(36)}`;
+    const { Clerk: ClerkClass } = await import('../../../src/index.ts');
+    const second = new ClerkClass(window.__clerkWtr.publishableKey, { transport: 'header' });
+    await second.load({ touchSession: false, standardBrowser: false });
+    const su = await second.client!.signUp.create({ emailAddress: uniqueEmail('bob'), password: PASSWORD, username: other } as never);
+    await su.prepareEmailAddressVerification();
+    await su.attemptEmailAddressVerification({ code: TEST_CODE });
+    await click(section(el, 'username')!, 'Update username');
+    type(input(el, 'username'), other);
+    await click(section(el, 'username')!, 'Save');
+    await until(() => input(el, 'username').getAttribute('aria-invalid') === 'true', 'refused');
+    expect(el.querySelector(`#${input(el, 'username').id}-error`)!.textContent).to.match(/taken/);
+  });
+});
+
 describe('<clerk-user-profile>: profile image upload', () => {
   it('uploads a PNG (the avatar shows the server image), then removes it', async function (this: unknown) {
     const el = await profile();
@@ -474,6 +502,19 @@ describe('<clerk-user-profile>: custom pages', () => {
     history.back();
     await until(() => heading(el) === 'Billing', 'back to billing');
     expect(calls.at(-1)).to.equal('mount');
+  });
+
+  it('a child <clerk-user-profile-page label="security"> (no url) moves the Security page after the custom ones', async () => {
+    const el = await profile(
+      html`<clerk-user-profile .clerk=${clerk} routing="virtual">
+        <clerk-user-profile-page label="Billing" url="billing"><p>Plan</p></clerk-user-profile-page>
+        <clerk-user-profile-page label="security"></clerk-user-profile-page>
+      </clerk-user-profile>`,
+    );
+    expect(navItems(el).map((n) => n.textContent!.trim())).to.deep.equal(['Profile', 'Billing', 'Security']);
+    // A label changed later re-draws the navigation.
+    el.querySelector('clerk-user-profile-page')!.setAttribute('label', 'Plans');
+    await until(() => navItems(el)[1]!.textContent!.trim() === 'Plans', 'the new label');
   });
 
   it('initial-page opens a custom page', async () => {
