@@ -195,6 +195,8 @@ describe('<clerk-user-profile>: mount API', () => {
     const inModal = modal.querySelector<ClerkUserProfile>('clerk-user-profile')!;
     await until(() => !!inModal.shadowRoot?.querySelector('h1'), 'drawn in the modal');
     expect(inModal.routing).to.equal('virtual');
+    const d = modal.shadowRoot!.querySelector('dialog')!;
+    await until(() => modal.shadowRoot!.getElementById(d.getAttribute('aria-labelledby')!)?.textContent === 'Account', 'the dialog is named "Account"');
     clerk.closeUserProfile();
     await until(() => !document.querySelector('clerk-modal[data-component="clerk-user-profile"]'), 'closed');
   });
@@ -421,7 +423,9 @@ describe('<clerk-user-profile>: Security', () => {
   });
 
   it('delete account: typing "Delete account" enables the button; the user is deleted and signed out', async () => {
-    const el = await security();
+    const el = await profile(
+      html`<clerk-user-profile .clerk=${clerk} routing="virtual" initial-page="security" after-sign-out-url="/goodbye"></clerk-user-profile>`,
+    );
     await click(section(el, 'danger')!, 'Delete account');
     await until(() => !!el.querySelector<HTMLDialogElement>('dialog.cl-dialog')?.open, 'the dialog');
     const dialog = el.querySelector('dialog.cl-dialog')!;
@@ -436,6 +440,7 @@ describe('<clerk-user-profile>: Security', () => {
     await until(() => !confirm().disabled, 'enabled');
     await sendKeys({ press: 'Enter' });
     await until(() => clerk.user === null, 'signed out');
+    await until(() => pushed.some((u) => u.endsWith('/goodbye')), 'went to after-sign-out-url');
     await until(() => !el.shadowRoot!.querySelector('nav'), 'renders nothing signed out');
   });
 });
