@@ -57,6 +57,10 @@ try {
     await page.waitForTimeout(150);
     const box = await page.locator('#section-user-button').boundingBox();
     await page.screenshot({ path: `${OUT}/user-button-${theme}.png`, clip: { x: box.x, y: box.y, width: box.width, height: 330 } });
+    // The account page, Account tab.
+    await page.keyboard.press('Escape');
+    await page.locator('clerk-user-profile [part~=profileSection__emailAddresses] li').first().waitFor();
+    await page.locator('#section-user-profile').screenshot({ path: `${OUT}/user-profile-${theme}.png` });
     await context.close();
   }
   console.log(`screenshots written to ${OUT}/`);

@@ -27,6 +27,8 @@ function closure(file, seen = new Set()) {
 
 const LOADER_BUDGET = 12 * 1024;
 const PAGE_BUDGET = 30 * 1024;
+/** What <clerk-user-profile> adds to a page that already shows the user button (a signed-in app's header). */
+const PROFILE_BUDGET = 15 * 1024;
 const ours = gz('dist/clerk.browser.js');
 const rows = [['clerk-wc dist/clerk.browser.js (loader + headless client)', ours]];
 if (existsSync(clerkFile)) rows.push([`@clerk/clerk-js ${clerkVersion} dist/clerk.browser.js`, gz(clerkFile)]);
@@ -39,6 +41,7 @@ console.log(`budget: loader <= ${kb(LOADER_BUDGET)} gzip: ${ours <= LOADER_BUDGE
 
 // A page that shows one element downloads the loader plus that element's chunks.
 const pages = {};
+let profileExtra = null;
 if (existsSync('dist/elements')) {
   console.log('\npage showing only…                 files  gzip bytes (loader + element chunks)');
   for (const name of readdirSync('dist/elements').filter((f) => f.endsWith('.js'))) {
@@ -46,6 +49,18 @@ if (existsSync('dist/elements')) {
     const total = ours + files.reduce((n, f) => n + gz(f), 0);
     pages[name.replace(/\.js$/, '')] = total;
     console.log(`<clerk-${name.replace(/\.js$/, '')}>`.padEnd(36) + String(files.length + 1).padStart(5) + String(total).padStart(12) + `  ${kb(total)}`);
+  }
+  if (existsSync('dist/elements/user-profile.js') && existsSync('dist/elements/user-button.js') && existsSync('dist/elements/sign-in.js')) {
+    // The profile's own chunk is what a page that already shows the other elements (their shared chunks: Lit, the base
+    // class, the form machinery) downloads on top; a page with only the user button also fetches the form chunk.
+    const extra = (have) => [...closure('dist/elements/user-profile.js')].filter((f) => !have.has(f)).reduce((n, f) => n + gz(f), 0);
+    const button = closure('dist/elements/user-button.js');
+    profileExtra = extra(new Set([...button, ...closure('dist/elements/sign-in.js')]));
+    const overButton = extra(button);
+    console.log(
+      `budget: <clerk-user-profile> adds ${kb(profileExtra)} <= ${kb(PROFILE_BUDGET)} gzip to a page with the other elements: ${profileExtra <= PROFILE_BUDGET ? 'PASS' : 'MISS'}` +
+        ` (${kb(overButton)} to a page with only <clerk-user-button>)`,
+    );
   }
   if (pages['sign-in']) {
     console.log(
@@ -64,5 +79,7 @@ console.log(
     loaderBudget: LOADER_BUDGET,
     pageGzip: pages,
     pageBudget: PAGE_BUDGET,
+    profileExtraGzip: profileExtra,
+    profileBudget: PROFILE_BUDGET,
   }),
 );

@@ -320,6 +320,14 @@ export class Clerk implements ResourceHost {
     mountHost().unmount('UserButton', node);
   }
 
+  mountUserProfile(node: HTMLElement, props: object = {}): void {
+    mountHost().mount(this, 'UserProfile', node, props);
+  }
+
+  unmountUserProfile(node: HTMLElement): void {
+    mountHost().unmount('UserProfile', node);
+  }
+
   // Modals: the element in a <clerk-modal> (a <dialog>) appended to <body>; focus goes back to the opener.
 
   openSignIn(props: object = {}): void {
@@ -344,6 +352,14 @@ export class Clerk implements ResourceHost {
 
   closeWaitlist(): void {
     mountHost().close('Waitlist');
+  }
+
+  openUserProfile(props: object = {}): void {
+    mountHost().open(this, 'UserProfile', props);
+  }
+
+  closeUserProfile(): void {
+    mountHost().close('UserProfile');
   }
 
   // Navigation (core/navigation.ts)

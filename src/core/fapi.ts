@@ -15,6 +15,8 @@ export interface FapiRequest {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   body?: FapiBody;
+  /** A multipart body (file uploads: `POST /v1/me/profile_image`); the browser sets its content type. */
+  form?: FormData;
   /** Query parameters besides the ones every request carries. */
   query?: Record<string, string>;
 }
@@ -74,7 +76,8 @@ export class Fapi {
     if (method !== 'GET' && method !== 'POST') query._method = method;
     const headers: Record<string, string> = {};
     const init: RequestInit = { method: method === 'GET' ? 'GET' : 'POST', credentials: 'include', headers };
-    if (method !== 'GET') {
+    if (method !== 'GET' && req.form) init.body = req.form;
+    else if (method !== 'GET') {
       init.body = formEncode(req.body ?? {});
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }

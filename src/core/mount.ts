@@ -6,9 +6,9 @@ import type { Clerk } from './clerk.js';
 import { ClerkRuntimeError } from './errors.js';
 
 /** The components `mount<Name>`/`unmount<Name>` place into a node (ClerkJS's names). */
-export type MountableComponent = 'SignIn' | 'SignUp' | 'Waitlist' | 'UserButton';
+export type MountableComponent = 'SignIn' | 'SignUp' | 'Waitlist' | 'UserButton' | 'UserProfile';
 /** The components `open<Name>`/`close<Name>` show in a modal. */
-export type OpenableComponent = 'SignIn' | 'SignUp' | 'Waitlist';
+export type OpenableComponent = 'SignIn' | 'SignUp' | 'Waitlist' | 'UserProfile';
 
 export interface MountHost {
   /** Places the component's element into `node` (or updates the one already there) with `props` and the instance. */

@@ -3,6 +3,7 @@
 import './sign-in/sign-in.js';
 import './sign-up/sign-up.js';
 import './user-button/user-button.js';
+import './user-profile/user-profile.js';
 import './waitlist/waitlist.js';
 import './protect/protect.js';
 import './control/control.js';

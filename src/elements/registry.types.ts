@@ -13,6 +13,7 @@ interface ChunkModules {
   'sign-in': typeof import('./sign-in/sign-in.js');
   'sign-up': typeof import('./sign-up/sign-up.js');
   'user-button': typeof import('./user-button/user-button.js');
+  'user-profile': typeof import('./user-profile/user-profile.js');
   waitlist: typeof import('./waitlist/waitlist.js');
 }
 

@@ -61,7 +61,7 @@ describe('the registry table', () => {
       ...(e.mount ? [`mount${e.component}`, `unmount${e.component}`] : []),
       ...(e.open ? [`open${e.component}`, `close${e.component}`] : []),
     ]);
-    assert.equal(want.length, 14);
+    assert.equal(want.length, 18);
     assert.deepEqual([...methods].sort(), [...want].sort());
   });
 
@@ -123,6 +123,16 @@ describe('the registry in Chromium, against the real server', () => {
         assert.deepEqual(placed, { els: [e.tag], own: true, after: 0 }, `mount${e.component}`);
       }
       for (const e of entries.filter((x) => x.open)) {
+        // The profile shows a signed-in user's account (signed out it renders nothing, as Clerk's does): sign one up.
+        if (e.component === 'UserProfile') {
+          await page.evaluate(async () => {
+            const c = window.Clerk!;
+            const su = await c.client!.signUp.create({ emailAddress: `registry-${Date.now()}+clerk_test@example.com`, password: 'violet-Quartz-harbor-42' });
+            await su.prepareEmailAddressVerification();
+            const done = await su.attemptEmailAddressVerification({ code: '424242' });
+            await c.setActive({ session: done.createdSessionId! });
+          });
+        }
         await page.focus('#opener');
         await page.evaluate((component) => (window.Clerk! as unknown as Record<string, () => void>)[`open${component}`]!(), e.component);
         await page.locator(`clerk-modal[data-component="${e.tag}"] > ${e.tag}`).waitFor();

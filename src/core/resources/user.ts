@@ -54,6 +54,8 @@ export class User extends Resource {
   declare primaryEmailAddressId: string | null;
   declare emailAddresses: EmailAddress[];
   declare passwordEnabled: boolean;
+  /** Whether the user may delete their own account (`DELETE /v1/me`). */
+  declare deleteSelfEnabled: boolean;
   declare publicMetadata: Record<string, unknown>;
   declare unsafeMetadata: Record<string, unknown>;
   declare createdAt: Date;
@@ -118,6 +120,20 @@ export class User extends Resource {
   async createEmailAddress(params: { email: string }): Promise<EmailAddress> {
     const res = await this.me('POST', '/email_addresses', { emailAddress: params.email });
     return new EmailAddress(this.host, res.response as Json, this.sessionId);
+  }
+
+  /**
+   * Sets the profile image (`POST /v1/me/profile_image`, multipart field `file`), or removes it with `file: null`
+   * (`DELETE /v1/me/profile_image`). The response piggybacks the client, which refreshes this user.
+   */
+  async setProfileImage(params: { file: Blob | null }): Promise<void> {
+    if (params.file === null) {
+      await this.me('DELETE', '/profile_image');
+      return;
+    }
+    const form = new FormData();
+    form.append('file', params.file);
+    await this.host.fapi.request({ method: 'POST', path: '/me/profile_image', query: this.q(), form });
   }
 
   /** The user's active sessions on every device. */
