@@ -180,11 +180,14 @@ test('sign up with an emailed code, user button, sign out, sign in with the pass
     await waitlist.getByRole('heading', { name: 'Thanks for joining the waitlist!' }).waitFor();
     await waitlist.getByRole('status').filter({ hasText: "You're on the list" }).waitFor();
 
-    // (clerk-manage-account) on the user button: the app routes "Manage account" to the dashboard.
+    // "Manage account" in the user button opens <clerk-user-profile> in a modal, with the account's email.
     await userTrigger(page).click();
     await userButton(page).getByRole('menuitem', { name: 'Manage account' }).click();
-    await waitForRoute(page, '/dashboard');
-    await page.locator('.user-email').filter({ hasText: email }).waitFor();
+    const profile = page.locator('clerk-modal clerk-user-profile');
+    await profile.getByRole('heading', { name: 'Profile details' }).waitFor();
+    await profile.getByText(email).first().waitFor();
+    await page.keyboard.press('Escape');
+    await profile.waitFor({ state: 'hidden' });
 
     assert.deepEqual(problems, []);
   });

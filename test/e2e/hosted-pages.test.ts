@@ -173,7 +173,15 @@ test('/user: a signed-out visitor signs in first and comes back; the page routes
     await signInOnPage(page, user);
     await page.waitForURL(`${suite.url}/user/security`);
     const profile = page.locator('clerk-user-profile');
-    await profile.waitFor({ state: 'attached' });
+    await profile.getByRole('heading', { name: 'Security', level: 1 }).waitFor();
+    // Its navigation routes by path: Profile (the landing page) is /user, and the back button walks back.
+    const profileLink = profile.getByRole('navigation').getByRole('link', { name: 'Profile' });
+    assert.equal(await profileLink.getAttribute('href'), '/user', 'a real link: it opens in a new tab too');
+    await profileLink.click();
+    await profile.getByRole('heading', { name: 'Profile details', level: 1 }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/user');
+    await page.goBack();
+    await profile.getByRole('heading', { name: 'Security', level: 1 }).waitFor();
     assert.equal(await profile.getAttribute('routing'), 'path');
     assert.equal(await profile.getAttribute('path'), '/user');
     assert.match(await page.title(), /^Account · /);

@@ -20,7 +20,7 @@ describe('demo site', () => {
     });
   });
 
-  test('the quickstart page: the script tag carries the real key; mountSignIn signs a person in, mountUserButton signs them out', async () => {
+  test('the quickstart page: the script tag carries the real key; mountSignIn signs a person in, the user button manages the account and signs them out', async () => {
     const h = harness();
     const user = await createUser(h);
     await withTab(h, 'quickstart-demo', async ({ page: p, problems }) => {
@@ -32,6 +32,14 @@ describe('demo site', () => {
       await p.keyboard.press('Enter');
       // Signed in, the element goes to its fallback URL (this page), where the quickstart mounts the user button.
       const trigger = p.locator('#user-button clerk-user-button').getByRole('button', { name: /user menu/i });
+      // "Manage account" opens the account page in a modal; Escape closes it.
+      await trigger.click();
+      await p.getByRole('menuitem', { name: 'Manage account' }).click();
+      const profile = p.locator('clerk-modal clerk-user-profile');
+      await profile.getByRole('heading', { name: 'Profile details' }).waitFor();
+      await profile.getByText(user.email).first().waitFor();
+      await p.keyboard.press('Escape');
+      await profile.waitFor({ state: 'hidden' });
       await trigger.click();
       await p.getByRole('menuitem', { name: 'Sign out' }).click();
       // After sign-out the user button follows its after-sign-out URL (this page): the sign-in form is back.

@@ -1,6 +1,6 @@
 // user: the signed-in account, and its email addresses. /v1/me calls name the session they act for.
 import type { FapiBody, Json } from '../fapi.js';
-import { Resource, type ResourceHost } from './base.js';
+import { camelize, Resource, type ResourceHost } from './base.js';
 import { SessionWithActivities } from './session.js';
 
 export class EmailAddress extends Resource {
@@ -35,6 +35,13 @@ export class EmailAddress extends Resource {
   override toString(): string {
     return this.emailAddress;
   }
+}
+
+/** An uploaded image (Clerk's ImageResource). */
+export interface ImageResource {
+  id: string;
+  name: string | null;
+  publicUrl: string;
 }
 
 export interface UserUpdateParams {
@@ -126,14 +133,17 @@ export class User extends Resource {
    * Sets the profile image (`POST /v1/me/profile_image`, multipart field `file`), or removes it with `file: null`
    * (`DELETE /v1/me/profile_image`). The response piggybacks the client, which refreshes this user.
    */
-  async setProfileImage(params: { file: Blob | null }): Promise<void> {
+  /** Uploads (multipart `file`) or, with `file: null`, removes the profile image; the uploaded image, as Clerk answers. */
+  async setProfileImage(params: { file: Blob | null }): Promise<ImageResource | null> {
     if (params.file === null) {
       await this.me('DELETE', '/profile_image');
-      return;
+      return null;
     }
     const form = new FormData();
     form.append('file', params.file);
-    await this.host.fapi.request({ method: 'POST', path: '/me/profile_image', query: this.q(), form });
+    const res = await this.host.fapi.request<{ response: Json }>({ method: 'POST', path: '/me/profile_image', query: this.q(), form });
+    const image = camelize(res.response) as { id: string; name: string | null; publicUrl: string };
+    return { id: image.id, name: image.name ?? null, publicUrl: image.publicUrl };
   }
 
   /** The user's active sessions on every device. */

@@ -24,7 +24,7 @@ import { ClerkService } from './clerk.service';
           <a class="btn btn-primary" routerLink="/sign-up">Sign up</a>
         </clerk-signed-out>
         <clerk-signed-in>
-          <clerk-user-button show-name (clerk-manage-account)="manageAccount()"></clerk-user-button>
+          <clerk-user-button show-name></clerk-user-button>
         </clerk-signed-in>
       </div>
     </header>
@@ -54,10 +54,5 @@ export class AppComponent {
       }
     });
     inject(DestroyRef).onDestroy(() => sub.unsubscribe());
-  }
-
-  /** "Manage account" in the user button's menu: the account facts live on the dashboard. */
-  protected manageAccount(): void {
-    void this.router.navigateByUrl('/dashboard');
   }
 }

@@ -40,7 +40,7 @@ async function upload(host: SectionHost, file: File): Promise<void> {
   b.preview = URL.createObjectURL(file);
   host.update();
   try {
-    await host.run('profile', () => host.user.setProfileImage({ file }));
+    await host.run('profile', async () => void (await host.user.setProfileImage({ file })));
   } finally {
     URL.revokeObjectURL(b.preview);
     b.preview = undefined;
@@ -115,7 +115,7 @@ function form(host: SectionHost) {
                   class="cl-button cl-button-danger-text"
                   part="button avatarImageActionsRemove"
                   ?disabled=${host.busy}
-                  @click=${() => void host.run('profile', () => host.user.setProfileImage({ file: null }))}
+                  @click=${() => void host.run('profile', async () => void (await host.user.setProfileImage({ file: null })))}
                 >
                   ${host.t('userProfile.profilePage.imageFormDestructiveActionSubtitle')}
                 </button>`
