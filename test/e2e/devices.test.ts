@@ -43,7 +43,11 @@ test('two devices: the first lists both and signs the second out, which is signe
       // Sign out every other device, B among them.
       for (let left = 3; left > 1; left--) {
         const revoked = a.page.waitForResponse((r) => /\/v1\/me\/sessions\/[^/]+\/revoke/.test(r.url()));
-        await rows.filter({ hasNotText: 'This device' }).first().getByRole('button', { name: /^Sign out of device/ }).click();
+        await rows
+          .filter({ hasNotText: 'This device' })
+          .first()
+          .getByRole('button', { name: /^Sign out of device/ })
+          .click();
         assert.equal((await revoked).status(), 200);
         await rows.nth(left - 1).waitFor({ state: 'detached' });
       }
